@@ -1,0 +1,149 @@
+//! What the user must know about their data: load problems, save failures, undo offers.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::i18n::{Key, Lang};
+use crate::model::LoadError;
+use crate::state::{use_app, HoldReason, SaveStatus};
+use crate::storage::{SaveError, StartupProblem};
+
+/// Why a text could not be read, in words.
+pub fn load_error_reason(error: &LoadError, lang: Lang) -> String {
+    match error {
+        LoadError::Syntax { line, column } => Key::ReasonSyntax.fill(
+            lang,
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        LoadError::NotAWorkspace => Key::ReasonNotOurs.text(lang).to_string(),
+        LoadError::TooNew { found } => {
+            Key::ReasonTooNew.fill(lang, &[("found", &found.to_string())])
+        }
+        LoadError::Invalid { detail } => Key::ReasonInvalid.fill(lang, &[("detail", detail)]),
+    }
+}
+
+/// A file name for downloaded unreadable data, stamped so that two never collide.
+fn unreadable_file_name(at: i64) -> String {
+    format!("data-roadmap-unreadable-{at}.json")
+}
+
+/// Banners about storage: the load problem, a failing save, a change from another tab.
+#[component]
+pub fn StorageNotices() -> impl IntoView {
+    let app = use_app();
+    let startup = move || {
+        let Some(StartupProblem::Unreadable { error, raw, .. }) = app.startup_problem.get() else {
+            return None;
+        };
+        let lang = app.lang.get();
+        let body = Key::UnreadableBody.fill(lang, &[("reason", &load_error_reason(&error, lang))]);
+        let download = move |_| {
+            let _ = browser::download(
+                &unreadable_file_name(browser::now_ms()),
+                "application/json",
+                &raw,
+            );
+        };
+        Some(view! {
+            <div class="notice notice-error" role="alert" data-testid="unreadable-notice">
+                <p><strong>{Key::UnreadableTitle.text(lang)}</strong></p>
+                <p>{body}</p>
+                <p class="actions">
+                    <button type="button" on:click=download>
+                        {Key::DownloadUnreadable.text(lang)}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| app.startup_problem.set(None)>
+                        {Key::Dismiss.text(lang)}
+                    </button>
+                </p>
+            </div>
+        })
+    };
+    let save_problem = move || {
+        let lang = app.lang.get();
+        let text = match app.save_status.get() {
+            SaveStatus::Failed(SaveError::QuotaExceeded) => Key::SaveQuota.text(lang).to_string(),
+            SaveStatus::Failed(SaveError::Unavailable) => {
+                Key::SaveUnavailable.text(lang).to_string()
+            }
+            SaveStatus::Failed(SaveError::Refused(detail)) => {
+                Key::SaveFailed.fill(lang, &[("detail", &detail)])
+            }
+            SaveStatus::Held(HoldReason::UnreadableNotSetAside) => {
+                Key::SaveHeld.text(lang).to_string()
+            }
+            SaveStatus::Held(HoldReason::NewerVersionInOtherTab) => {
+                Key::OtherTabNewer.text(lang).to_string()
+            }
+            SaveStatus::Saved | SaveStatus::Pending => return None,
+        };
+        Some(view! {
+            <div class="notice notice-warning" role="alert" data-testid="save-problem">
+                <p>{text}</p>
+            </div>
+        })
+    };
+    let other_tab = move || {
+        app.other_tab_notice.get().then(|| {
+            view! {
+                <div class="notice notice-info" role="status">
+                    <p>{app.t(Key::OtherTabChanged)}</p>
+                    <button type="button" class="secondary" on:click=move |_| app.other_tab_notice.set(false)>
+                        {app.t(Key::Dismiss)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! { <div class="notices">{startup} {save_problem} {other_tab}</div> }
+}
+
+/// A quiet line saying whether the last change is safely stored.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let app = use_app();
+    let text = move || match app.save_status.get() {
+        SaveStatus::Saved => app.t(Key::SaveSaved),
+        SaveStatus::Pending => app.t(Key::SaveSaving),
+        // The banner explains failures; the indicator only repeats that nothing was stored.
+        SaveStatus::Failed(_) | SaveStatus::Held(_) => app.t(Key::NotSavedShort),
+    };
+    view! { <p class="save-indicator" data-testid="save-indicator">{text}</p> }
+}
+
+/// The latest toast, with its undo button; announced politely to screen readers.
+#[component]
+pub fn ToastRegion() -> impl IntoView {
+    let app = use_app();
+    let content = move || {
+        app.toast.get().map(|toast| {
+            let undo = toast.undo.map(|undo| {
+                view! {
+                    <button
+                        type="button"
+                        id="toast-undo"
+                        on:click=move |_| {
+                            undo.run(());
+                            app.toast.set(None);
+                        }
+                    >
+                        {app.t(Key::Undo)}
+                    </button>
+                }
+            });
+            view! {
+                <p>{toast.text}</p>
+                {undo}
+                <button type="button" class="secondary" on:click=move |_| app.toast.set(None)>
+                    {app.t(Key::Dismiss)}
+                </button>
+            }
+        })
+    };
+    view! {
+        <div class="toast" role="status" aria-live="polite" class:empty=move || app.toast.with(Option::is_none)>
+            {content}
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! Data Roadmap: the Dat'accélère data-potential path as a client-side web app.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+pub mod state;
+pub mod storage;

@@ -1,0 +1,72 @@
+//! The domain model: plain data and the rules of the data-potential path.
+//!
+//! Nothing here knows about the browser, signals or the DOM, so all of it is tested natively.
+//! Functions that need the time take it (`now`, milliseconds since the epoch) as an argument.
+
+mod choice;
+mod document;
+mod progress;
+mod project;
+mod wanted;
+
+pub use choice::Choice;
+pub use document::{LoadError, SCHEMA_VERSION};
+pub use progress::{Phase, PhaseProgress, PhaseState};
+pub use project::{Direction, Domain, Project};
+pub use wanted::{Format, Frequency, Granularity, Priority, WantedDataset, WantedStatus, WorkFlag};
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Every project kept in one browser.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workspace {
+    pub projects: Vec<Project>,
+}
+
+impl Workspace {
+    pub fn project(&self, id: Uuid) -> Option<&Project> {
+        self.projects.iter().find(|p| p.id == id)
+    }
+
+    pub fn add_project(&mut self, project: Project) {
+        self.projects.push(project);
+    }
+
+    /// Applies an edit to a project and stamps it as changed; false if there is no such project.
+    pub fn edit_project(&mut self, id: Uuid, now: i64, edit: impl FnOnce(&mut Project)) -> bool {
+        match self.projects.iter_mut().find(|p| p.id == id) {
+            Some(project) => {
+                edit(project);
+                project.updated_at = now;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes a project and returns it with its position, so the deletion can be undone.
+    pub fn remove_project(&mut self, id: Uuid) -> Option<(usize, Project)> {
+        let index = self.projects.iter().position(|p| p.id == id)?;
+        Some((index, self.projects.remove(index)))
+    }
+
+    /// Puts a removed project back, unless a project with its id has appeared since.
+    pub fn restore_project(&mut self, index: usize, project: Project) {
+        if self.project(project.id).is_none() {
+            let index = index.min(self.projects.len());
+            self.projects.insert(index, project);
+        }
+    }
+
+    /// Projects, most recently changed first: the order the home screen lists them in.
+    pub fn projects_by_recent(&self) -> Vec<&Project> {
+        let mut projects: Vec<&Project> = self.projects.iter().collect();
+        projects.sort_by_key(|p| std::cmp::Reverse(p.updated_at));
+        projects
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,82 @@
+//! How far a project has gone along the three phases of the path, and what is still missing.
+
+use super::{Project, WantedStatus};
+
+/// The three phases of the data-potential path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Phase {
+    WantedList,
+    CollectEvaluate,
+    Roadmap,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::WantedList, Phase::CollectEvaluate, Phase::Roadmap];
+
+    /// 1, 2 or 3, as the method numbers them.
+    pub fn number(self) -> usize {
+        match self {
+            Phase::WantedList => 1,
+            Phase::CollectEvaluate => 2,
+            Phase::Roadmap => 3,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhaseState {
+    NotStarted,
+    InProgress,
+    Complete,
+}
+
+/// `done` of `total` items of a phase are finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhaseProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl PhaseProgress {
+    pub fn state(self) -> PhaseState {
+        if self.done == 0 {
+            PhaseState::NotStarted
+        } else if self.done >= self.total {
+            PhaseState::Complete
+        } else {
+            PhaseState::InProgress
+        }
+    }
+
+    /// Whole percent, rounded down so that 100 means really finished.
+    pub fn percent(self) -> u32 {
+        (self.done * 100).checked_div(self.total).unwrap_or(0) as u32
+    }
+}
+
+impl Project {
+    /// Phase 1 counts every wanted dataset; the later phases skip the ones the project dropped.
+    pub fn progress(&self, phase: Phase) -> PhaseProgress {
+        match phase {
+            Phase::WantedList => PhaseProgress {
+                done: self.wanted.iter().filter(|d| d.is_described()).count(),
+                total: self.wanted.len(),
+            },
+            // Sources and roadmap actions arrive with phases 2 and 3: until a dataset has
+            // one, it counts as still to do.
+            Phase::CollectEvaluate | Phase::Roadmap => PhaseProgress {
+                done: 0,
+                total: self
+                    .wanted
+                    .iter()
+                    .filter(|d| d.status != WantedStatus::Dropped)
+                    .count(),
+            },
+        }
+    }
+
+    /// Wanted datasets that still lack a name or a use case.
+    pub fn undescribed_wanted(&self) -> impl Iterator<Item = &super::WantedDataset> {
+        self.wanted.iter().filter(|d| !d.is_described())
+    }
+}

@@ -1,0 +1,346 @@
+//! Native tests of the model: editing rules, progress, the stored format and its migration.
+
+use proptest::prelude::*;
+use uuid::Uuid;
+
+use super::*;
+
+fn id(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+fn named(n: u128, name: &str) -> WantedDataset {
+    WantedDataset {
+        name: name.into(),
+        ..WantedDataset::new(id(n))
+    }
+}
+
+fn names(project: &Project) -> Vec<&str> {
+    project.wanted.iter().map(|d| d.name.as_str()).collect()
+}
+
+fn sample_project() -> Project {
+    let mut project = Project::new(id(1), "Sea temperature app", 1_000);
+    for (n, name) in [(10, "A"), (11, "B"), (12, "C")] {
+        project.add_wanted(named(n, name));
+    }
+    project
+}
+
+#[test]
+fn wanted_rows_are_added_in_order_and_edited_in_place() {
+    let mut project = sample_project();
+    assert_eq!(names(&project), ["A", "B", "C"]);
+    project.wanted_mut(id(11)).unwrap().theme = "Ocean".into();
+    assert_eq!(project.wanted(id(11)).unwrap().theme, "Ocean");
+    assert!(project.wanted_mut(id(99)).is_none());
+}
+
+#[test]
+fn wanted_rows_move_up_and_down_but_not_past_the_ends() {
+    let mut project = sample_project();
+    assert!(project.move_wanted(id(12), Direction::Up));
+    assert_eq!(names(&project), ["A", "C", "B"]);
+    assert!(project.move_wanted(id(10), Direction::Down));
+    assert_eq!(names(&project), ["C", "A", "B"]);
+    assert!(!project.move_wanted(id(12), Direction::Up), "already first");
+    assert!(
+        !project.move_wanted(id(11), Direction::Down),
+        "already last"
+    );
+    assert!(!project.move_wanted(id(99), Direction::Up), "unknown id");
+    assert_eq!(names(&project), ["C", "A", "B"]);
+}
+
+#[test]
+fn a_removed_row_can_be_restored_where_it_was() {
+    let mut project = sample_project();
+    let (index, removed) = project.remove_wanted(id(11)).unwrap();
+    assert_eq!((index, names(&project)), (1, vec!["A", "C"]));
+    project.restore_wanted(index, removed.clone());
+    assert_eq!(names(&project), ["A", "B", "C"]);
+    project.restore_wanted(index, removed);
+    assert_eq!(
+        project.wanted.len(),
+        3,
+        "restoring twice does not duplicate"
+    );
+    assert!(project.remove_wanted(id(99)).is_none());
+}
+
+#[test]
+fn restoring_into_a_shorter_list_appends() {
+    let mut project = sample_project();
+    let (index, removed) = project.remove_wanted(id(12)).unwrap();
+    project.remove_wanted(id(11));
+    project.restore_wanted(index, removed);
+    assert_eq!(names(&project), ["A", "C"]);
+}
+
+#[test]
+fn work_flags_stay_sorted_and_unique() {
+    let mut dataset = WantedDataset::new(id(1));
+    dataset.set_flag(WorkFlag::ToStandardise, true);
+    dataset.set_flag(WorkFlag::NotFound, true);
+    dataset.set_flag(WorkFlag::NotFound, true);
+    assert_eq!(dataset.flags, [WorkFlag::NotFound, WorkFlag::ToStandardise]);
+    dataset.set_flag(WorkFlag::NotFound, false);
+    assert!(!dataset.has_flag(WorkFlag::NotFound));
+    assert!(dataset.has_flag(WorkFlag::ToStandardise));
+}
+
+#[test]
+fn editing_a_project_stamps_it_and_unknown_ids_are_refused() {
+    let mut workspace = Workspace::default();
+    workspace.add_project(sample_project());
+    assert!(workspace.edit_project(id(1), 5_000, |p| p.holder = "Datactivist".into()));
+    let project = workspace.project(id(1)).unwrap();
+    assert_eq!(
+        (project.holder.as_str(), project.updated_at),
+        ("Datactivist", 5_000)
+    );
+    assert!(!workspace.edit_project(id(2), 6_000, |_| unreachable!()));
+}
+
+#[test]
+fn a_deleted_project_can_be_undone_and_the_list_is_most_recent_first() {
+    let mut workspace = Workspace::default();
+    for (n, at) in [(1, 100), (2, 300), (3, 200)] {
+        workspace.add_project(Project::new(id(n), format!("P{n}"), at));
+    }
+    let order: Vec<_> = workspace
+        .projects_by_recent()
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(order, [id(2), id(3), id(1)]);
+    let (index, removed) = workspace.remove_project(id(2)).unwrap();
+    assert!(workspace.project(id(2)).is_none());
+    workspace.restore_project(index, removed);
+    assert_eq!(workspace.projects[1].id, id(2));
+}
+
+#[test]
+fn a_duplicate_gets_fresh_ids_and_keeps_the_content() {
+    let original = sample_project();
+    let mut next = 100;
+    let copy = original.duplicate("Copy".into(), 9_000, || {
+        next += 1;
+        id(next)
+    });
+    assert_eq!(copy.name, "Copy");
+    assert_eq!(copy.id, id(101));
+    assert_eq!(names(&copy), names(&original));
+    assert!(copy.wanted.iter().all(|d| original.wanted(d.id).is_none()));
+    assert_eq!((copy.created_at, copy.updated_at), (9_000, 9_000));
+}
+
+#[test]
+fn phase_one_progress_counts_described_datasets() {
+    let mut project = Project::new(id(1), "P", 0);
+    let empty = project.progress(Phase::WantedList);
+    assert_eq!(
+        (empty.state(), empty.percent()),
+        (PhaseState::NotStarted, 0)
+    );
+
+    project.add_wanted(named(10, "Bathymetry"));
+    project.add_wanted(named(11, "Buoys"));
+    project.wanted_mut(id(10)).unwrap().use_case = "Map depth".into();
+    let half = project.progress(Phase::WantedList);
+    assert_eq!((half.done, half.total, half.percent()), (1, 2, 50));
+    assert_eq!(half.state(), PhaseState::InProgress);
+    let missing: Vec<_> = project.undescribed_wanted().map(|d| d.id).collect();
+    assert_eq!(missing, [id(11)]);
+
+    project.wanted_mut(id(11)).unwrap().use_case = "Live data".into();
+    assert_eq!(
+        project.progress(Phase::WantedList).state(),
+        PhaseState::Complete
+    );
+}
+
+#[test]
+fn a_blank_name_or_use_case_is_not_described() {
+    let mut dataset = named(1, "   ");
+    dataset.use_case = "x".into();
+    assert!(!dataset.is_described());
+}
+
+#[test]
+fn later_phases_count_every_dataset_not_dropped_as_still_to_do() {
+    let mut project = sample_project();
+    project.wanted_mut(id(10)).unwrap().status = WantedStatus::Dropped;
+    for phase in [Phase::CollectEvaluate, Phase::Roadmap] {
+        assert_eq!(project.progress(phase), PhaseProgress { done: 0, total: 2 });
+    }
+}
+
+const GOLDEN_V1: &str = include_str!("../../tests/fixtures/workspace-v1.json");
+
+#[test]
+fn the_v1_golden_fixture_loads_field_by_field() {
+    let workspace = Workspace::from_json(GOLDEN_V1).expect("v1 fixture loads");
+    assert_eq!(workspace.projects.len(), 2);
+    let project = &workspace.projects[0];
+    assert_eq!(project.name, "Observatoire des herbiers de posidonie");
+    assert_eq!(project.domain, Domain::BlueEconomy);
+    assert_eq!(project.updated_at, 1_700_000_500_000);
+    let first = &project.wanted[0];
+    assert_eq!(first.priority, Priority::Essential);
+    assert_eq!(first.granularity, Granularity::Grid);
+    assert_eq!(first.freshness, Frequency::Annual);
+    assert_eq!(first.preferred_format, Format::GeoJson);
+    assert_eq!(first.status, WantedStatus::Searching);
+    assert_eq!(first.flags, [WorkFlag::ToClean, WorkFlag::ToStandardise]);
+    assert_eq!(project.wanted[1].name, "<img src=x onerror=alert(1)>");
+    assert!(workspace.projects[1].wanted.is_empty());
+}
+
+#[test]
+fn saving_the_golden_fixture_gives_it_back_unchanged() {
+    // If this fails, the stored shape changed: bump SCHEMA_VERSION, add a migration step and
+    // a new fixture, and keep this one as the input the migration is tested on.
+    let workspace = Workspace::from_json(GOLDEN_V1).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V1).unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&workspace.to_json()).unwrap();
+    assert_eq!(saved, expected);
+}
+
+#[test]
+fn missing_fields_take_their_defaults() {
+    let text = r#"{"schema_version":1,"projects":[{"id":"00000000-0000-0000-0000-000000000007","name":"Old","wanted":[{"name":"W"}]}]}"#;
+    let workspace = Workspace::from_json(text).unwrap();
+    let project = &workspace.projects[0];
+    assert_eq!(project.domain, Domain::Other);
+    assert_eq!(project.wanted[0].priority, Priority::Important);
+}
+
+#[test]
+fn unreadable_texts_say_why() {
+    assert_eq!(
+        Workspace::from_json("{\"schema_version\":1,\n\"projects\":["),
+        Err(LoadError::Syntax {
+            line: 2,
+            column: 12
+        })
+    );
+    for not_ours in [
+        "[]",
+        "{}",
+        "\"hello\"",
+        "{\"schema_version\":0}",
+        "{\"schema_version\":\"1\"}",
+    ] {
+        assert_eq!(
+            Workspace::from_json(not_ours),
+            Err(LoadError::NotAWorkspace),
+            "{not_ours}"
+        );
+    }
+    assert_eq!(
+        Workspace::from_json("{\"schema_version\":99,\"projects\":[]}"),
+        Err(LoadError::TooNew { found: 99 })
+    );
+    let invalid =
+        Workspace::from_json("{\"schema_version\":1,\"projects\":[{\"domain\":\"mars\"}]}");
+    assert!(
+        matches!(invalid, Err(LoadError::Invalid { .. })),
+        "{invalid:?}"
+    );
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("<img src=x onerror=alert(1)>".to_string()),
+        Just("javascript:alert(1)".to_string()),
+        any::<String>(),
+    ]
+}
+
+fn any_choice<T: Clone + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
+    proptest::sample::select(all)
+}
+
+fn any_wanted() -> impl Strategy<Value = WantedDataset> {
+    (
+        any::<u128>(),
+        (any_text(), any_text(), any_text()),
+        any_choice(Priority::ALL),
+        any_choice(Granularity::ALL),
+        any_choice(Frequency::ALL),
+        any_choice(Format::ALL),
+        any_choice(WantedStatus::ALL),
+        proptest::collection::vec(any_choice(WorkFlag::ALL), 0..4),
+    )
+        .prop_map(
+            |(
+                n,
+                (name, use_case, contact),
+                priority,
+                granularity,
+                freshness,
+                format,
+                status,
+                flags,
+            )| {
+                let mut dataset = WantedDataset {
+                    name,
+                    use_case,
+                    contact,
+                    priority,
+                    granularity,
+                    freshness,
+                    preferred_format: format,
+                    status,
+                    ..WantedDataset::new(Uuid::from_u128(n))
+                };
+                for flag in flags {
+                    dataset.set_flag(flag, true);
+                }
+                dataset
+            },
+        )
+}
+
+fn any_workspace() -> impl Strategy<Value = Workspace> {
+    let project = (
+        any::<u128>(),
+        any_text(),
+        any_choice(Domain::ALL),
+        any::<i64>(),
+        proptest::collection::vec(any_wanted(), 0..6),
+    )
+        .prop_map(|(n, name, domain, at, wanted)| Project {
+            domain,
+            wanted,
+            ..Project::new(Uuid::from_u128(n), name, at)
+        });
+    proptest::collection::vec(project, 0..4).prop_map(|projects| Workspace { projects })
+}
+
+proptest! {
+    #[test]
+    fn any_workspace_survives_a_save_and_load(workspace in any_workspace()) {
+        prop_assert_eq!(Workspace::from_json(&workspace.to_json()), Ok(workspace));
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_the_loader(text in any::<String>()) {
+        let _ = Workspace::from_json(&text);
+    }
+
+    #[test]
+    fn moving_keeps_the_same_rows(moves in proptest::collection::vec((0u128..3, any::<bool>()), 0..20)) {
+        let mut project = sample_project();
+        for (n, up) in moves {
+            let direction = if up { Direction::Up } else { Direction::Down };
+            project.move_wanted(id(10 + n), direction);
+        }
+        let mut sorted = names(&project);
+        sorted.sort();
+        prop_assert_eq!(sorted, vec!["A", "B", "C"]);
+    }
+}

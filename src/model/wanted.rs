@@ -1,0 +1,161 @@
+//! Phase 1 — a row of the Wanted Data List: a dataset the project needs, why, and how badly.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::choice::{choice, Choice};
+
+choice! {
+    /// How badly the project needs the dataset.
+    #[derive(Default)]
+    pub enum Priority {
+        Essential = "essential",
+        #[default]
+        Important = "important",
+        NiceToHave = "nice_to_have",
+    }
+}
+
+choice! {
+    /// The finest spatial unit the project needs.
+    #[derive(Default)]
+    pub enum Granularity {
+        #[default]
+        Unspecified = "unspecified",
+        Point = "point",
+        Commune = "commune",
+        Departement = "departement",
+        Region = "region",
+        Country = "country",
+        Grid = "grid",
+        Other = "other",
+    }
+}
+
+choice! {
+    /// Update frequency, after the Dublin Core / EU frequency vocabulary.
+    #[derive(Default)]
+    pub enum Frequency {
+        #[default]
+        Unspecified = "unspecified",
+        Continuous = "continuous",
+        Daily = "daily",
+        Weekly = "weekly",
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+        Annual = "annual",
+        Irregular = "irregular",
+        Unknown = "unknown",
+    }
+}
+
+choice! {
+    /// File formats and access modes met in the wild; phase 2 rates sources on them.
+    #[derive(Default)]
+    pub enum Format {
+        #[default]
+        Any = "any",
+        Csv = "csv",
+        Json = "json",
+        GeoJson = "geojson",
+        Xml = "xml",
+        Spreadsheet = "xls",
+        Pdf = "pdf",
+        Shapefile = "shapefile",
+        Api = "api",
+        Other = "other",
+    }
+}
+
+choice! {
+    /// Where the search for this dataset stands.
+    #[derive(Default)]
+    pub enum WantedStatus {
+        #[default]
+        ToFind = "to_find",
+        Searching = "searching",
+        Found = "found",
+        NotFound = "not_found",
+        Dropped = "dropped",
+    }
+}
+
+choice! {
+    /// The work flags of Datactivist's Wanted Data List template.
+    pub enum WorkFlag {
+        NotFound = "not_found",
+        ToClean = "to_clean",
+        ToCompile = "to_compile",
+        ToComplete = "to_complete",
+        ToStandardise = "to_standardise",
+    }
+}
+
+/// One dataset the project would like to have.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WantedDataset {
+    pub id: Uuid,
+    pub name: String,
+    pub description: String,
+    /// What the project will do with it: the reason it is on the list.
+    pub use_case: String,
+    pub theme: String,
+    pub priority: Priority,
+    pub spatial_coverage: String,
+    pub granularity: Granularity,
+    pub period: String,
+    pub freshness: Frequency,
+    pub preferred_format: Format,
+    pub producer: String,
+    pub contact: String,
+    /// Kept sorted and without repeats, so equal lists compare and serialise equal.
+    pub flags: Vec<WorkFlag>,
+    pub status: WantedStatus,
+}
+
+impl Default for WantedDataset {
+    fn default() -> Self {
+        WantedDataset::new(Uuid::nil())
+    }
+}
+
+impl WantedDataset {
+    pub fn new(id: Uuid) -> Self {
+        WantedDataset {
+            id,
+            name: String::new(),
+            description: String::new(),
+            use_case: String::new(),
+            theme: String::new(),
+            priority: Priority::default(),
+            spatial_coverage: String::new(),
+            granularity: Granularity::default(),
+            period: String::new(),
+            freshness: Frequency::default(),
+            preferred_format: Format::default(),
+            producer: String::new(),
+            contact: String::new(),
+            flags: Vec::new(),
+            status: WantedStatus::default(),
+        }
+    }
+
+    pub fn has_flag(&self, flag: WorkFlag) -> bool {
+        self.flags.contains(&flag)
+    }
+
+    pub fn set_flag(&mut self, flag: WorkFlag, on: bool) {
+        self.flags.retain(|f| *f != flag);
+        if on {
+            self.flags.push(flag);
+        }
+        self.flags
+            .sort_by_key(|f| WorkFlag::ALL.iter().position(|g| g == f));
+    }
+
+    /// Described enough for phase 1: it is named and the project says what it will do with it.
+    pub fn is_described(&self) -> bool {
+        !self.name.trim().is_empty() && !self.use_case.trim().is_empty()
+    }
+}

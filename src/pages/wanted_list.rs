@@ -1,0 +1,276 @@
+//! Phase 1 — the Wanted Data List: every dataset the project needs, in order of preference.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::{edit_project, use_route_project, NotFound};
+use crate::browser;
+use crate::components::{CheckboxField, ChoiceSelect, StepNav, TextField};
+use crate::i18n::{Key, Label};
+use crate::model::{Choice, Direction, Phase, WantedDataset, WorkFlag};
+use crate::state::{use_app, AppState};
+
+#[component]
+pub fn WantedListPage() -> impl IntoView {
+    let project = use_route_project();
+    move || match project.get() {
+        Some(id) => view! { <WantedList project=id/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+#[component]
+fn WantedList(project: Uuid) -> impl IntoView {
+    let app = use_app();
+    let order = Memo::new(move |_| {
+        app.workspace.with(|w| {
+            w.project(project)
+                .map(|p| p.wanted.iter().map(|d| d.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let project_name = move || {
+        app.workspace
+            .with(|w| w.project(project).map(|p| p.name.clone()))
+            .unwrap_or_default()
+    };
+    let add = move |_| {
+        let id = Uuid::new_v4();
+        edit_project(app, project, |p| p.add_wanted(WantedDataset::new(id)));
+        browser::focus_later(format!("wanted-name-{id}"));
+    };
+    view! {
+        <p class="context">{project_name}</p>
+        <h1>{move || app.t(Key::PhaseWantedList)}</h1>
+        <StepNav project current=Phase::WantedList/>
+        <p class="hint">{move || app.t(Key::WantedIntro)}</p>
+        <p class="hint">{move || app.t(Key::AutoSaveHint)}</p>
+        <Show when=move || order.with(Vec::is_empty)>
+            <p>{move || app.t(Key::NoWanted)}</p>
+        </Show>
+        <ol class="wanted-list">
+            <For each=move || order.get() key=|id| *id let:id>
+                <WantedRow project id/>
+            </For>
+        </ol>
+        <p>
+            <button type="button" on:click=add data-testid="add-wanted">
+                {move || app.t(Key::AddWanted)}
+            </button>
+        </p>
+    }
+}
+
+/// Edits one wanted dataset of a project.
+fn edit_wanted(app: AppState, project: Uuid, id: Uuid, edit: impl FnOnce(&mut WantedDataset)) {
+    edit_project(app, project, |p| {
+        if let Some(dataset) = p.wanted_mut(id) {
+            edit(dataset);
+        }
+    });
+}
+
+/// One choice field of a row, as a signal.
+fn row_choice<T>(row: Memo<Option<WantedDataset>>, get: fn(&WantedDataset) -> T) -> Signal<T>
+where
+    T: Default + Send + Sync + 'static,
+{
+    Signal::derive(move || row.with(|r| r.as_ref().map(get).unwrap_or_default()))
+}
+
+#[component]
+fn WantedRow(project: Uuid, id: Uuid) -> impl IntoView {
+    let app = use_app();
+    // One clone per change; the fields below re-render only when this row really changed.
+    let row = Memo::new(move |_| {
+        app.workspace
+            .with(|w| w.project(project).and_then(|p| p.wanted(id)).cloned())
+    });
+    let place = Memo::new(move |_| {
+        app.workspace.with(|w| {
+            w.project(project)
+                .and_then(|p| p.wanted_index(id).map(|i| (i, p.wanted.len())))
+                .unwrap_or((0, 0))
+        })
+    });
+    let expanded = RwSignal::new(false);
+
+    let text = move |get: fn(&WantedDataset) -> &String| {
+        Signal::derive(move || row.with(|r| r.as_ref().map(|d| get(d).clone()).unwrap_or_default()))
+    };
+    let text_field = move |field: &str,
+                           label: Key,
+                           get: fn(&WantedDataset) -> &String,
+                           set: fn(&mut WantedDataset, String),
+                           multiline: bool| {
+        view! {
+            <TextField
+                id=format!("wanted-{field}-{id}")
+                label
+                multiline
+                value=text(get)
+                on_input=Callback::new(move |value: String| edit_wanted(app, project, id, |d| set(d, value)))
+            />
+        }
+    };
+    let name = move || {
+        let name = row
+            .with(|r| r.as_ref().map(|d| d.name.trim().to_string()))
+            .unwrap_or_default();
+        if name.is_empty() {
+            app.t(Key::UntitledWanted).to_string()
+        } else {
+            name
+        }
+    };
+    let position = move || {
+        Key::WantedPosition.fill(
+            app.lang.get(),
+            &[("number", &(place.get().0 + 1).to_string())],
+        )
+    };
+    let move_row = move |direction: Direction| {
+        edit_project(app, project, |p| {
+            p.move_wanted(id, direction);
+        });
+        let (index, len) = place.get_untracked();
+        // Keep focus on the button pressed, or on its twin once the row reaches an end.
+        let stays = match direction {
+            Direction::Up => index > 0,
+            Direction::Down => index + 1 < len,
+        };
+        let up = (direction == Direction::Up) == stays;
+        browser::focus_later(format!("move-{}-{id}", if up { "up" } else { "down" }));
+    };
+    let remove = move |_| {
+        let mut removed = None;
+        edit_project(app, project, |p| removed = p.remove_wanted(id));
+        let Some((index, dataset)) = removed else {
+            return;
+        };
+        let label = if dataset.name.trim().is_empty() {
+            app.t(Key::UntitledWanted).to_string()
+        } else {
+            dataset.name.clone()
+        };
+        let undo = Callback::new(move |()| {
+            let dataset = dataset.clone();
+            edit_project(app, project, |p| p.restore_wanted(index, dataset));
+        });
+        app.show_toast(
+            Key::WantedRemoved.fill(app.lang.get_untracked(), &[("name", &label)]),
+            Some(undo),
+        );
+        browser::focus_later("toast-undo".into());
+    };
+    let flags = WorkFlag::ALL
+        .iter()
+        .map(|&flag| {
+            view! {
+                <CheckboxField
+                    id=format!("wanted-flag-{}-{id}", flag.slug())
+                    label=flag.label()
+                    checked=Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|d| d.has_flag(flag))))
+                    on_change=Callback::new(move |on: bool| edit_wanted(app, project, id, |d| d.set_flag(flag, on)))
+                />
+            }
+        })
+        .collect_view();
+    let details_id = format!("wanted-details-{id}");
+
+    view! {
+        <li class="wanted-row card" id=format!("wanted-{id}")>
+            <div class="row-head">
+                <h2 class="row-title">
+                    <span class="position">{position}</span>
+                    " "
+                    <span class="row-name">{name}</span>
+                </h2>
+                <div class="row-actions">
+                    <button
+                        type="button"
+                        class="secondary"
+                        id=format!("move-up-{id}")
+                        disabled=move || place.get().0 == 0
+                        on:click=move |_| move_row(Direction::Up)
+                    >
+                        {move || app.t(Key::MoveUp)}
+                        <span class="visually-hidden">" " {name}</span>
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        id=format!("move-down-{id}")
+                        disabled=move || { let (i, len) = place.get(); i + 1 >= len }
+                        on:click=move |_| move_row(Direction::Down)
+                    >
+                        {move || app.t(Key::MoveDown)}
+                        <span class="visually-hidden">" " {name}</span>
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-expanded=move || expanded.get().to_string()
+                        aria-controls=details_id.clone()
+                        on:click=move |_| expanded.update(|e| *e = !*e)
+                    >
+                        {move || app.t(Key::ShowDetails)}
+                        <span class="visually-hidden">" " {name}</span>
+                    </button>
+                    <button type="button" class="danger" on:click=remove>
+                        {move || app.t(Key::Remove)}
+                        <span class="visually-hidden">" " {name}</span>
+                    </button>
+                </div>
+            </div>
+            <div class="form-grid">
+                {text_field("name", Key::WantedName, |d| &d.name, |d, v| d.name = v, false)}
+                <ChoiceSelect
+                    id=format!("wanted-priority-{id}")
+                    label=Key::PriorityLabel
+                    value=row_choice(row, |d| d.priority)
+                    on_change=Callback::new(move |v| edit_wanted(app, project, id, |d| d.priority = v))
+                />
+                <ChoiceSelect
+                    id=format!("wanted-status-{id}")
+                    label=Key::StatusLabel
+                    value=row_choice(row, |d| d.status)
+                    on_change=Callback::new(move |v| edit_wanted(app, project, id, |d| d.status = v))
+                />
+            </div>
+            {text_field("use-case", Key::UseCase, |d| &d.use_case, |d, v| d.use_case = v, true)}
+            <div class="row-details" id=details_id hidden=move || !expanded.get()>
+                {text_field("description", Key::Description, |d| &d.description, |d, v| d.description = v, true)}
+                <div class="form-grid">
+                    {text_field("theme", Key::Theme, |d| &d.theme, |d, v| d.theme = v, false)}
+                    {text_field("coverage", Key::SpatialCoverage, |d| &d.spatial_coverage, |d, v| d.spatial_coverage = v, false)}
+                    <ChoiceSelect
+                        id=format!("wanted-granularity-{id}")
+                        label=Key::GranularityLabel
+                        value=row_choice(row, |d| d.granularity)
+                        on_change=Callback::new(move |v| edit_wanted(app, project, id, |d| d.granularity = v))
+                    />
+                    {text_field("period", Key::Period, |d| &d.period, |d, v| d.period = v, false)}
+                    <ChoiceSelect
+                        id=format!("wanted-freshness-{id}")
+                        label=Key::Freshness
+                        value=row_choice(row, |d| d.freshness)
+                        on_change=Callback::new(move |v| edit_wanted(app, project, id, |d| d.freshness = v))
+                    />
+                    <ChoiceSelect
+                        id=format!("wanted-format-{id}")
+                        label=Key::PreferredFormat
+                        value=row_choice(row, |d| d.preferred_format)
+                        on_change=Callback::new(move |v| edit_wanted(app, project, id, |d| d.preferred_format = v))
+                    />
+                    {text_field("producer", Key::Producer, |d| &d.producer, |d, v| d.producer = v, false)}
+                    {text_field("contact", Key::Contact, |d| &d.contact, |d, v| d.contact = v, false)}
+                </div>
+                <fieldset class="flags">
+                    <legend>{move || app.t(Key::FlagsLabel)}</legend>
+                    {flags}
+                </fieldset>
+            </div>
+        </li>
+    }
+}
