@@ -1,0 +1,115 @@
+# Sourced by scripts/serve, scripts/test and scripts/build: installs what is missing, and only
+# that, so a second run costs a few seconds. Every step can be re-run safely.
+#
+# The wasm32 standard library comes from rustup where it can be had; where rustup's server is
+# out of reach, from Debian's rustc-web, building std from source ("build-std").
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+TRUNK_VERSION="0.21.14"
+# The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+RUSTUP_TIMEOUT="${RUSTUP_TIMEOUT:-60}"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else say "needs root to run: $*"; return 1
+  fi
+}
+
+APT_UPDATED=""
+apt_install() {
+  say "installing Debian packages: $*"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# Debian's rustc-web: a rustc that knows wasm32, with std's sources to build it from.
+debian_wasm_ready() {
+  [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] \
+    && [ -d /usr/lib/rustlib/src/rust/library ] \
+    && /usr/bin/rustc --print target-list 2>/dev/null | grep -qx wasm32-unknown-unknown \
+    && dpkg -s rustc-web >/dev/null 2>&1
+}
+
+WASM_ROUTE=""
+ensure_wasm_std() {
+  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    WASM_ROUTE=rustup; return
+  fi
+  if debian_wasm_ready; then WASM_ROUTE=debian; return; fi
+  say "adding the wasm32 target with rustup (at most ${RUSTUP_TIMEOUT}s)"
+  if timeout "$RUSTUP_TIMEOUT" rustup target add wasm32-unknown-unknown; then
+    WASM_ROUTE=rustup; return
+  fi
+  say "rustup could not fetch it: using Debian's rustc-web and building std from source"
+  apt_install rustc-web cargo-web rust-web-src lld-22
+  debian_wasm_ready || { say "Debian's rustc-web did not install"; return 1; }
+  WASM_ROUTE=debian
+}
+
+# Runs a command that compiles for wasm32 with the route chosen above.
+wasm_env() {
+  if [ "$WASM_ROUTE" = debian ]; then
+    env PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort "$@"
+  else
+    "$@"
+  fi
+}
+
+ensure_trunk() {
+  if trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then return; fi
+  say "installing Trunk $TRUNK_VERSION (several minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+}
+
+ensure_wasm_bindgen() {
+  if wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$" \
+    && command -v wasm-bindgen-test-runner >/dev/null; then
+    return
+  fi
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  # Not --locked: its lock file pins a crate release some registry mirrors no longer serve.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+}
+
+# wasm-opt (npm binaryen) and the end-to-end test packages, pinned by package-lock.json.
+ensure_node_modules() {
+  local stamp="node_modules/.installed-from-lock"
+  local want
+  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
+  apt_install chromium chromium-driver
+}
+
+ensure_rust_components() {
+  if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then return; fi
+  say "adding rustfmt and clippy with rustup"
+  timeout "$RUSTUP_TIMEOUT" rustup component add rustfmt clippy
+}
+
+ensure_build_tools() {
+  ensure_wasm_std
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_node_modules
+}
+
+build_release() {
+  say "building the release app into dist/"
+  wasm_env trunk build --release --offline
+}

@@ -1,0 +1,207 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): storage against the real
+//! localStorage, and components mounted into the page.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use data_roadmap::app::App;
+use data_roadmap::model::{Project, WantedDataset, Workspace};
+use data_roadmap::storage::{self, SaveError, StartupProblem, WORKSPACE_KEY};
+use leptos::prelude::*;
+use uuid::Uuid;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Every test starts from an empty storage and the home address.
+fn fresh_page() {
+    local_storage().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .unwrap();
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn sample_workspace(project_name: &str) -> Workspace {
+    let mut project = Project::new(Uuid::new_v4(), project_name, 1_700_000_000_000);
+    for name in ["Bathymetry", "Buoys", "Seagrass"] {
+        project.add_wanted(WantedDataset {
+            name: name.into(),
+            ..WantedDataset::new(Uuid::new_v4())
+        });
+    }
+    Workspace {
+        projects: vec![project],
+    }
+}
+
+/// Mounts the whole app into a fresh element; dropping the handle unmounts it.
+fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
+    let parent: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&parent).unwrap();
+    let handle = leptos::mount::mount_to(parent.clone(), App);
+    (parent, handle)
+}
+
+#[wasm_bindgen_test]
+fn saved_workspace_loads_back_identical() {
+    fresh_page();
+    let workspace = sample_workspace("Posidonia watch");
+    storage::save(&workspace.to_json()).unwrap();
+    let startup = storage::load(1);
+    assert_eq!(startup.problem, None);
+    assert_eq!(startup.workspace, workspace);
+}
+
+#[wasm_bindgen_test]
+fn nothing_stored_means_an_empty_workspace() {
+    fresh_page();
+    let startup = storage::load(1);
+    assert_eq!(startup.problem, None);
+    assert!(startup.workspace.projects.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_value_is_set_aside_and_left_in_place() {
+    fresh_page();
+    let raw = "{\"schema_version\":1,\"projects\":[{\"name\":\"cut sh";
+    local_storage().set_item(WORKSPACE_KEY, raw).unwrap();
+
+    let startup = storage::load(42);
+    let Some(StartupProblem::Unreadable {
+        raw: kept,
+        set_aside_key: Some(key),
+        ..
+    }) = startup.problem
+    else {
+        panic!("expected an unreadable value, got {:?}", startup.problem);
+    };
+    assert_eq!(kept, raw);
+    assert_eq!(storage::set_aside_text(&key).as_deref(), Some(raw));
+    assert_eq!(local_storage().get_item(WORKSPACE_KEY).unwrap().as_deref(), Some(raw));
+    assert!(startup.workspace.projects.is_empty());
+
+    // A second unreadable load at the same instant never overwrites the first copy.
+    let again = storage::load(42);
+    let Some(StartupProblem::Unreadable { set_aside_key: Some(second), .. }) = again.problem else {
+        panic!("expected a second copy");
+    };
+    assert_ne!(second, key);
+    let entries = storage::set_aside_entries();
+    assert_eq!(entries.len(), 2);
+    assert!(entries.iter().all(|e| e.at == 42));
+
+    storage::delete_set_aside(&key);
+    assert_eq!(storage::set_aside_entries().len(), 1);
+    storage::delete_set_aside(WORKSPACE_KEY);
+    assert!(local_storage().get_item(WORKSPACE_KEY).unwrap().is_some(), "only set-aside keys can be deleted");
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_and_keeps_the_previous_save() {
+    fresh_page();
+    let small = sample_workspace("Small").to_json();
+    storage::save(&small).unwrap();
+    let huge = sample_workspace(&"x".repeat(12 * 1024 * 1024)).to_json();
+    assert_eq!(storage::save(&huge), Err(SaveError::QuotaExceeded));
+    assert_eq!(local_storage().get_item(WORKSPACE_KEY).unwrap(), Some(small));
+}
+
+#[wasm_bindgen_test]
+fn the_language_choice_is_remembered() {
+    fresh_page();
+    assert_eq!(storage::load_lang(), None);
+    storage::save_lang(data_roadmap::i18n::Lang::En);
+    assert_eq!(storage::load_lang(), Some(data_roadmap::i18n::Lang::En));
+}
+
+#[wasm_bindgen_test]
+async fn user_text_is_rendered_as_text() {
+    fresh_page();
+    let hostile = "<img src=x onerror=alert(1)>";
+    storage::save(&sample_workspace(hostile).to_json()).unwrap();
+    let (parent, handle) = mount_app();
+    sleep(20).await;
+    let text = parent.text_content().unwrap_or_default();
+    assert!(text.contains(hostile), "the name is shown as typed: {text}");
+    assert!(parent.query_selector("img").unwrap().is_none(), "no element was created from it");
+    drop(handle);
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_warns_about_unreadable_data_and_does_not_overwrite_it() {
+    fresh_page();
+    local_storage().set_item(WORKSPACE_KEY, "not json at all").unwrap();
+    let (parent, handle) = mount_app();
+    sleep(20).await;
+    let notice = parent
+        .query_selector("[data-testid=unreadable-notice]")
+        .unwrap()
+        .expect("a notice is shown");
+    assert!(notice.text_content().unwrap().contains("JSON"));
+    sleep(600).await;
+    assert_eq!(
+        local_storage().get_item(WORKSPACE_KEY).unwrap().as_deref(),
+        Some("not json at all"),
+        "nothing was saved over the unreadable text before the user changed anything"
+    );
+    assert_eq!(storage::set_aside_entries().len(), 1);
+    drop(handle);
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_project_is_saved_without_a_save_button() {
+    fresh_page();
+    let (parent, handle) = mount_app();
+    sleep(20).await;
+    let input: web_sys::HtmlInputElement = parent
+        .query_selector("#new-project-name")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("Festival sonore");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let submit: web_sys::HtmlElement = parent
+        .query_selector("form button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    submit.click();
+    sleep(20).await;
+    assert!(
+        parent.query_selector("#project-holder").unwrap().is_some(),
+        "the new project's page is open"
+    );
+    sleep(Duration::from_millis(700).as_millis() as i32).await;
+    let stored = local_storage().get_item(WORKSPACE_KEY).unwrap().expect("saved");
+    let workspace = Workspace::from_json(&stored).unwrap();
+    assert_eq!(workspace.projects.len(), 1);
+    assert_eq!(workspace.projects[0].name, "Festival sonore");
+    drop(handle);
+    parent.remove();
+}
