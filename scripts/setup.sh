@@ -111,5 +111,8 @@ ensure_build_tools() {
 
 build_release() {
   say "building the release app into dist/"
+  # Cargo first, online: build-std fetches std's own dependencies on its first run, which
+  # Trunk's --offline (there so that Trunk never downloads a tool) would forbid.
+  wasm_env cargo build --release --target wasm32-unknown-unknown --bin data-roadmap
   wasm_env trunk build --release --offline
 }

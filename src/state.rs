@@ -3,6 +3,7 @@
 //! Pages read and edit the workspace through [`AppState`]; only the autosave here writes it
 //! back, debounced, so typing never waits on serialisation or on localStorage.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev;
@@ -31,11 +32,15 @@ pub enum HoldReason {
     NewerVersionInOtherTab,
 }
 
+/// Puts back what an action removed. A plain closure rather than a `Callback`: the component
+/// that offered the undo (a deleted row) is gone, with its reactive owner, by the time it runs.
+pub type Undo = Arc<dyn Fn() + Send + Sync>;
+
 /// A short message with an optional undo, shown until dismissed or replaced.
 #[derive(Clone)]
 pub struct Toast {
     pub text: String,
-    pub undo: Option<Callback<()>>,
+    pub undo: Option<Undo>,
 }
 
 /// Everything the pages share. All fields are `Copy` signals.
@@ -55,7 +60,7 @@ impl AppState {
         key.text(self.lang.get())
     }
 
-    pub fn show_toast(&self, text: String, undo: Option<Callback<()>>) {
+    pub fn show_toast(&self, text: String, undo: Option<Undo>) {
         self.toast.set(Some(Toast { text, undo }));
     }
 }

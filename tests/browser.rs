@@ -7,7 +7,6 @@ use std::time::Duration;
 use data_roadmap::app::App;
 use data_roadmap::model::{Project, WantedDataset, Workspace};
 use data_roadmap::storage::{self, SaveError, StartupProblem, WORKSPACE_KEY};
-use leptos::prelude::*;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -124,7 +124,7 @@ pub fn ToastRegion() -> impl IntoView {
                         type="button"
                         id="toast-undo"
                         on:click=move |_| {
-                            undo.run(());
+                            undo();
                             app.toast.set(None);
                         }
                     >

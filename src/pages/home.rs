@@ -1,5 +1,7 @@
 //! The home screen: the path in brief, a new project, and every project kept in this browser.
 
+use std::sync::Arc;
+
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,7 +13,7 @@ use crate::browser;
 use crate::components::TextField;
 use crate::i18n::{Key, Label};
 use crate::model::{Phase, Project};
-use crate::state::use_app;
+use crate::state::{use_app, Undo};
 use crate::storage::{self, SetAside};
 
 #[component]
@@ -105,7 +107,8 @@ fn ProjectList() -> impl IntoView {
     // Most recent first, but re-sorted only when the membership changes, so a card being
     // renamed does not jump to the top (and lose focus) at every keystroke.
     let order = Memo::new(move |_| {
-        members.track();
+        // Read, not just tracked: a memo nobody reads is never computed, so never notified.
+        members.with(|_| ());
         app.workspace.with_untracked(|w| {
             w.projects_by_recent()
                 .iter()
@@ -189,7 +192,7 @@ fn ProjectCard(id: Uuid) -> impl IntoView {
             return;
         };
         let text = Key::ProjectDeleted.fill(app.lang.get_untracked(), &[("name", &project.name)]);
-        let undo = Callback::new(move |()| {
+        let undo: Undo = Arc::new(move || {
             let project = project.clone();
             app.workspace.update(|w| w.restore_project(index, project));
         });

@@ -1,5 +1,7 @@
 //! Phase 1 — the Wanted Data List: every dataset the project needs, in order of preference.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -8,7 +10,7 @@ use crate::browser;
 use crate::components::{CheckboxField, ChoiceSelect, StepNav, TextField};
 use crate::i18n::{Key, Label};
 use crate::model::{Choice, Direction, Phase, WantedDataset, WorkFlag};
-use crate::state::{use_app, AppState};
+use crate::state::{use_app, AppState, Undo};
 
 #[component]
 pub fn WantedListPage() -> impl IntoView {
@@ -153,7 +155,7 @@ fn WantedRow(project: Uuid, id: Uuid) -> impl IntoView {
         } else {
             dataset.name.clone()
         };
-        let undo = Callback::new(move |()| {
+        let undo: Undo = Arc::new(move || {
             let dataset = dataset.clone();
             edit_project(app, project, |p| p.restore_wanted(index, dataset));
         });

@@ -126,3 +126,11 @@ export async function createProject(page, name) {
   await page.getByRole("button", { name: /^(Create project|Créer le projet)$/ }).click();
   await page.getByRole("heading", { level: 1 }).filter({ hasText: name }).waitFor();
 }
+
+/** Ends a test: no page threw (a Rust panic shows up here), no request left 127.0.0.1. */
+export async function finish(context) {
+  const errors = context.pages().flatMap((page) => page.errors ?? []);
+  await context.close();
+  assert.deepEqual(errors, [], "uncaught errors in the page");
+  assert.deepEqual(context.outsideRequests, [], "requests to other hosts");
+}

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   startServer, launch, newContext, expectAccessible, waitForStored, storedWorkspace,
-  createProject, WORKSPACE_KEY,
+  createProject, finish, WORKSPACE_KEY,
 } from "./harness.mjs";
 
 let server;
@@ -75,9 +75,7 @@ test("a project with three wanted datasets survives a reload, in order", async (
   await page.getByRole("button", { name: "Undo" }).click();
   assert.deepEqual(await names(page), ["Seagrass", "Buoys", "Bathymetry"]);
 
-  assert.deepEqual(context.outsideRequests, []);
-  assert.deepEqual(page.errors, []);
-  await context.close();
+  await finish(context);
 });
 
 test("projects can be renamed, duplicated, and deleted with confirmation and undo", async () => {
@@ -108,7 +106,7 @@ test("projects can be renamed, duplicated, and deleted with confirmation and und
   await page.reload();
   await page.getByRole("link", { name: "Festival des sons", exact: true }).waitFor();
   await page.getByRole("link", { name: "Festival des sons (copy)", exact: true }).waitFor();
-  await context.close();
+  await finish(context);
 });
 
 test("a corrupt stored value is reported, kept aside and downloadable", async () => {
@@ -145,7 +143,7 @@ test("a corrupt stored value is reported, kept aside and downloadable", async ()
     Object.keys(localStorage).filter((k) => k.startsWith("data-roadmap:set-aside:")).length,
   );
   assert.equal(stillKept, 1);
-  await context.close();
+  await finish(context);
 });
 
 test("hostile text is shown as text and runs nothing", async () => {
@@ -159,6 +157,7 @@ test("hostile text is shown as text and runs nothing", async () => {
   await page.getByRole("link", { name: "Open the Wanted Data List" }).click();
   await page.getByRole("button", { name: "Add a wanted dataset" }).click();
   await page.getByLabel("Dataset name").fill(js);
+  await page.getByRole("button", { name: /^Details/ }).click();
   await page.getByLabel("Contact").fill(img);
   await waitForStored(page, (text) => text.includes("javascript:alert(1)"));
   await page.reload();
@@ -172,8 +171,7 @@ test("hostile text is shown as text and runs nothing", async () => {
   assert.equal(await page.locator("main img").count(), 0);
   assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
   assert.deepEqual(page.dialogs, [], "no alert ran");
-  assert.deepEqual(page.errors, []);
-  await context.close();
+  await finish(context);
 });
 
 test("the language follows the browser, can be switched, and is remembered", async () => {
@@ -208,7 +206,7 @@ test("the language follows the browser, can be switched, and is remembered", asy
   await page.getByRole("link", { name: "Retour aux projets" }).click();
   await page.getByRole("heading", { name: "Vos projets" }).waitFor();
   await expectAccessible(page, "accueil avec un projet (fr)");
-  await context.close();
+  await finish(context);
 });
 
 test("a change made in another tab shows up here without being overwritten", async () => {
@@ -228,5 +226,5 @@ test("a change made in another tab shows up here without being overwritten", asy
   assert.equal(await first.getByLabel("Organisation or project holder").inputValue(), "Written in tab two");
   await first.waitForTimeout(800);
   assert.equal((await storedWorkspace(first)).projects[0].holder, "Written in tab two");
-  await context.close();
+  await finish(context);
 });
