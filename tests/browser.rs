@@ -98,12 +98,19 @@ fn an_unreadable_value_is_set_aside_and_left_in_place() {
     };
     assert_eq!(kept, raw);
     assert_eq!(storage::set_aside_text(&key).as_deref(), Some(raw));
-    assert_eq!(local_storage().get_item(WORKSPACE_KEY).unwrap().as_deref(), Some(raw));
+    assert_eq!(
+        local_storage().get_item(WORKSPACE_KEY).unwrap().as_deref(),
+        Some(raw)
+    );
     assert!(startup.workspace.projects.is_empty());
 
     // A second unreadable load at the same instant never overwrites the first copy.
     let again = storage::load(42);
-    let Some(StartupProblem::Unreadable { set_aside_key: Some(second), .. }) = again.problem else {
+    let Some(StartupProblem::Unreadable {
+        set_aside_key: Some(second),
+        ..
+    }) = again.problem
+    else {
         panic!("expected a second copy");
     };
     assert_ne!(second, key);
@@ -114,7 +121,10 @@ fn an_unreadable_value_is_set_aside_and_left_in_place() {
     storage::delete_set_aside(&key);
     assert_eq!(storage::set_aside_entries().len(), 1);
     storage::delete_set_aside(WORKSPACE_KEY);
-    assert!(local_storage().get_item(WORKSPACE_KEY).unwrap().is_some(), "only set-aside keys can be deleted");
+    assert!(
+        local_storage().get_item(WORKSPACE_KEY).unwrap().is_some(),
+        "only set-aside keys can be deleted"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -124,7 +134,10 @@ fn a_full_storage_is_reported_and_keeps_the_previous_save() {
     storage::save(&small).unwrap();
     let huge = sample_workspace(&"x".repeat(12 * 1024 * 1024)).to_json();
     assert_eq!(storage::save(&huge), Err(SaveError::QuotaExceeded));
-    assert_eq!(local_storage().get_item(WORKSPACE_KEY).unwrap(), Some(small));
+    assert_eq!(
+        local_storage().get_item(WORKSPACE_KEY).unwrap(),
+        Some(small)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -144,7 +157,10 @@ async fn user_text_is_rendered_as_text() {
     sleep(20).await;
     let text = parent.text_content().unwrap_or_default();
     assert!(text.contains(hostile), "the name is shown as typed: {text}");
-    assert!(parent.query_selector("img").unwrap().is_none(), "no element was created from it");
+    assert!(
+        parent.query_selector("img").unwrap().is_none(),
+        "no element was created from it"
+    );
     drop(handle);
     parent.remove();
 }
@@ -152,7 +168,9 @@ async fn user_text_is_rendered_as_text() {
 #[wasm_bindgen_test]
 async fn the_app_warns_about_unreadable_data_and_does_not_overwrite_it() {
     fresh_page();
-    local_storage().set_item(WORKSPACE_KEY, "not json at all").unwrap();
+    local_storage()
+        .set_item(WORKSPACE_KEY, "not json at all")
+        .unwrap();
     let (parent, handle) = mount_app();
     sleep(20).await;
     let notice = parent
@@ -197,7 +215,10 @@ async fn a_new_project_is_saved_without_a_save_button() {
         "the new project's page is open"
     );
     sleep(Duration::from_millis(700).as_millis() as i32).await;
-    let stored = local_storage().get_item(WORKSPACE_KEY).unwrap().expect("saved");
+    let stored = local_storage()
+        .get_item(WORKSPACE_KEY)
+        .unwrap()
+        .expect("saved");
     let workspace = Workspace::from_json(&stored).unwrap();
     assert_eq!(workspace.projects.len(), 1);
     assert_eq!(workspace.projects[0].name, "Festival sonore");
