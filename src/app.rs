@@ -6,7 +6,9 @@ use leptos_router::path;
 
 use crate::components::{LangSwitch, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
-use crate::pages::{HomePage, NotFound, ProjectPage, WantedListPage};
+use crate::pages::{
+    HomePage, NotFound, ProjectPage, SourcesPage, WantedListPage, WantedSourcesPage,
+};
 use crate::state::provide_app_state;
 
 #[component]
@@ -31,6 +33,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/project/:id") view=ProjectPage/>
                     <Route path=path!("/project/:id/wanted") view=WantedListPage/>
+                    <Route path=path!("/project/:id/sources") view=SourcesPage/>
+                    <Route
+                        path=path!("/project/:id/wanted/:wanted/sources")
+                        view=WantedSourcesPage
+                    />
                 </Routes>
             </main>
             <footer class="site-footer">

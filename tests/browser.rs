@@ -225,3 +225,40 @@ async fn a_new_project_is_saved_without_a_save_button() {
     drop(handle);
     parent.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_source_page_makes_only_http_links_clickable() {
+    fresh_page();
+    let fixture = include_str!("fixtures/workspace-v2.json");
+    let workspace = Workspace::from_json(fixture).unwrap();
+    let project = &workspace.projects[0];
+    let path = format!("/project/{}/wanted/{}/sources", project.id, project.wanted[0].id);
+    storage::save(&workspace.to_json()).unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let (parent, handle) = mount_app();
+    sleep(20).await;
+    let links = parent.query_selector_all(".source-card a").unwrap();
+    assert_eq!(links.length(), 1, "one source has an http(s) link, the other javascript:");
+    let href = links
+        .get(0)
+        .unwrap()
+        .unchecked_into::<web_sys::Element>()
+        .get_attribute("href");
+    assert_eq!(
+        href.as_deref(),
+        Some("https://www.data.gouv.fr/fr/datasets/herbiers-posidonie/")
+    );
+    let text = parent.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Herbiers de posidonie — Méditerranée"),
+        "the page shows the sources: {text}"
+    );
+    drop(handle);
+    parent.remove();
+    fresh_page();
+}

@@ -15,13 +15,22 @@ pub fn TextField(
     on_input: Callback<String>,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] required: bool,
+    /// Guidance shown under the label and read with the field.
+    #[prop(optional)]
+    help: Option<Key>,
+    /// `text` unless given (e.g. `date`).
+    #[prop(optional)]
+    input_type: Option<&'static str>,
 ) -> impl IntoView {
     let app = use_app();
+    let help_id = help.map(|_| format!("{id}-help"));
+    let described_by = help_id.clone();
     let control = if multiline {
         view! {
             <textarea
                 id=id.clone()
                 rows="3"
+                aria-describedby=described_by
                 required=required
                 prop:value=move || value.get()
                 on:input:target=move |ev| on_input.run(ev.target().value())
@@ -31,8 +40,9 @@ pub fn TextField(
     } else {
         view! {
             <input
-                type="text"
+                type=input_type.unwrap_or("text")
                 id=id.clone()
+                aria-describedby=described_by
                 required=required
                 prop:value=move || value.get()
                 on:input:target=move |ev| on_input.run(ev.target().value())
@@ -43,9 +53,16 @@ pub fn TextField(
     view! {
         <div class="field">
             <label for=id>{move || app.t(label)}</label>
+            {help_text(help, help_id)}
             {control}
         </div>
     }
+}
+
+/// The guidance paragraph a field points to with `aria-describedby`.
+fn help_text(help: Option<Key>, id: Option<String>) -> impl IntoView {
+    let app = use_app();
+    help.map(|key| view! { <p class="help" id=id>{move || app.t(key)}</p> })
 }
 
 /// A labelled `<select>` over one of the model's closed lists.
@@ -55,11 +72,14 @@ pub fn ChoiceSelect<T>(
     label: Key,
     #[prop(into)] value: Signal<T>,
     on_change: Callback<T>,
+    #[prop(optional)] help: Option<Key>,
 ) -> impl IntoView
 where
     T: Choice + Label + Send + Sync,
 {
     let app = use_app();
+    let help_id = help.map(|_| format!("{id}-help"));
+    let described_by = help_id.clone();
     let options = T::ALL
         .iter()
         .map(|&choice| {
@@ -73,8 +93,10 @@ where
     view! {
         <div class="field">
             <label for=id.clone()>{move || app.t(label)}</label>
+            {help_text(help, help_id)}
             <select
                 id=id
+                aria-describedby=described_by
                 on:change:target=move |ev| {
                     if let Some(choice) = T::from_slug(&ev.target().value()) {
                         on_change.run(choice);

@@ -10,7 +10,8 @@ use crate::state::use_app;
 pub fn phase_path(project: Uuid, phase: Phase) -> Option<String> {
     match phase {
         Phase::WantedList => Some(format!("/project/{project}/wanted")),
-        Phase::CollectEvaluate | Phase::Roadmap => None,
+        Phase::CollectEvaluate => Some(format!("/project/{project}/sources")),
+        Phase::Roadmap => None,
     }
 }
 

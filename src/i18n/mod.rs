@@ -4,7 +4,8 @@
 //! than a half-translated screen. Placeholders such as `{name}` are filled by [`Key::fill`].
 
 use crate::model::{
-    Domain, Format, Frequency, Granularity, Phase, Priority, WantedStatus, WorkFlag,
+    Access, CoverageMatch, Domain, Format, Frequency, Granularity, Licence, PersonalData, Phase,
+    Priority, Rating, Verdict, WantedStatus, WorkFlag,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,6 +160,49 @@ labels! {
         ToCompile => FlagToCompile,
         ToComplete => FlagToComplete,
         ToStandardise => FlagToStandardise,
+    }
+    Licence {
+        NotAssessed => NotAssessed,
+        Etalab2 => LicenceEtalab,
+        Odbl => LicenceOdbl,
+        CcBy4 => LicenceCcBy,
+        CcBySa4 => LicenceCcBySa,
+        Cc0 => LicenceCc0,
+        OtherOpen => LicenceOtherOpen,
+        Restrictive => LicenceRestrictive,
+        Unknown => LicenceUnknown,
+    }
+    Access {
+        NotAssessed => NotAssessed,
+        DirectDownload => AccessDirect,
+        Api => AccessApi,
+        OnRequest => AccessOnRequest,
+        Restricted => AccessRestricted,
+        NotAvailable => AccessNotAvailable,
+    }
+    CoverageMatch {
+        NotAssessed => NotAssessed,
+        Matches => MatchMatches,
+        Partly => MatchPartly,
+        No => MatchNo,
+    }
+    Rating {
+        NotAssessed => NotAssessed,
+        Good => RatingGood,
+        Fair => RatingFair,
+        Poor => RatingPoor,
+    }
+    PersonalData {
+        NotAssessed => NotAssessed,
+        No => PersonalNone,
+        Possible => PersonalPossible,
+        Yes => PersonalYes,
+    }
+    Verdict {
+        Green => VerdictGreen,
+        Orange => VerdictOrange,
+        Red => VerdictRed,
+        Black => VerdictBlack,
     }
     Phase {
         WantedList => PhaseWantedList,

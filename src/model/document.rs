@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{Project, Workspace};
 
 /// Bump this, and add a step to `migrate`, whenever the stored shape changes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Why a stored or imported text could not be read as a workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,9 +59,34 @@ impl Workspace {
 }
 
 /// Brings a document of `version` up to `SCHEMA_VERSION`, one version at a time.
-fn migrate(value: Value, version: u64) -> Result<Value, LoadError> {
-    // Version 1 is the first stored shape: nothing to migrate yet. A later version adds
-    // `if version < 2 { value = v1_to_v2(value)?; }` here, and keeps the v1 golden fixture.
-    debug_assert!(version <= SCHEMA_VERSION);
+fn migrate(mut value: Value, version: u64) -> Result<Value, LoadError> {
+    if version < 2 {
+        value = v1_to_v2(value)?;
+    }
+    Ok(value)
+}
+
+/// Version 2 added candidate sources (phase 2) to every wanted dataset. The version was
+/// bumped although serde's defaults would fill the gap, so that an older app refuses a v2
+/// document instead of saving it back without its sources.
+fn v1_to_v2(mut value: Value) -> Result<Value, LoadError> {
+    let invalid = |detail: &str| LoadError::Invalid {
+        detail: detail.to_string(),
+    };
+    let projects = match value.get_mut("projects") {
+        None => return Ok(value),
+        Some(Value::Array(projects)) => projects,
+        Some(_) => return Err(invalid("projects: expected a list")),
+    };
+    for project in projects.iter_mut() {
+        let Some(Value::Array(wanted)) = project.get_mut("wanted") else {
+            continue;
+        };
+        for dataset in wanted.iter_mut().filter_map(Value::as_object_mut) {
+            dataset
+                .entry("sources")
+                .or_insert_with(|| Value::Array(Vec::new()));
+        }
+    }
     Ok(value)
 }

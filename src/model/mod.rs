@@ -5,14 +5,20 @@
 
 mod choice;
 mod document;
+mod evaluation;
 mod progress;
 mod project;
+mod source;
 mod wanted;
 
 pub use choice::Choice;
 pub use document::{LoadError, SCHEMA_VERSION};
+pub use evaluation::{assess, format_level, points, stars, Assessment, Criterion};
 pub use progress::{Phase, PhaseProgress, PhaseState};
 pub use project::{Direction, Domain, Project};
+pub use source::{
+    Access, CandidateSource, CoverageMatch, Licence, PersonalData, Rating, Verdict, VerdictOverride,
+};
 pub use wanted::{Format, Frequency, Granularity, Priority, WantedDataset, WantedStatus, WorkFlag};
 
 use serde::{Deserialize, Serialize};

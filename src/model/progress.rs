@@ -62,17 +62,28 @@ impl Project {
                 done: self.wanted.iter().filter(|d| d.is_described()).count(),
                 total: self.wanted.len(),
             },
-            // Sources and roadmap actions arrive with phases 2 and 3: until a dataset has
-            // one, it counts as still to do.
-            Phase::CollectEvaluate | Phase::Roadmap => PhaseProgress {
+            Phase::CollectEvaluate => PhaseProgress {
+                done: self.active_wanted().filter(|d| d.is_evaluated()).count(),
+                total: self.active_wanted().count(),
+            },
+            // Roadmap actions arrive with phase 3: until then every dataset is still to plan.
+            Phase::Roadmap => PhaseProgress {
                 done: 0,
-                total: self
-                    .wanted
-                    .iter()
-                    .filter(|d| d.status != WantedStatus::Dropped)
-                    .count(),
+                total: self.active_wanted().count(),
             },
         }
+    }
+
+    /// The wanted datasets the project still pursues (not dropped).
+    pub fn active_wanted(&self) -> impl Iterator<Item = &super::WantedDataset> {
+        self.wanted
+            .iter()
+            .filter(|d| d.status != WantedStatus::Dropped)
+    }
+
+    /// Pursued datasets with no fully evaluated source yet: what phase 2 still misses.
+    pub fn unevaluated_wanted(&self) -> impl Iterator<Item = &super::WantedDataset> {
+        self.active_wanted().filter(|d| !d.is_evaluated())
     }
 
     /// Wanted datasets that still lack a name or a use case.

@@ -125,6 +125,9 @@ impl Project {
         copy.updated_at = now;
         for dataset in &mut copy.wanted {
             dataset.id = new_id();
+            for source in &mut dataset.sources {
+                source.id = new_id();
+            }
         }
         copy
     }

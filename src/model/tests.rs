@@ -123,7 +123,10 @@ fn a_deleted_project_can_be_undone_and_the_list_is_most_recent_first() {
 
 #[test]
 fn a_duplicate_gets_fresh_ids_and_keeps_the_content() {
-    let original = sample_project();
+    let mut original = sample_project();
+    original.wanted[0]
+        .sources
+        .push(CandidateSource::new(id(60)));
     let mut next = 100;
     let copy = original.duplicate("Copy".into(), 9_000, || {
         next += 1;
@@ -133,6 +136,11 @@ fn a_duplicate_gets_fresh_ids_and_keeps_the_content() {
     assert_eq!(copy.id, id(101));
     assert_eq!(names(&copy), names(&original));
     assert!(copy.wanted.iter().all(|d| original.wanted(d.id).is_none()));
+    assert_eq!(copy.wanted[0].sources.len(), 1);
+    assert_ne!(
+        copy.wanted[0].sources[0].id,
+        original.wanted[0].sources[0].id
+    );
     assert_eq!((copy.created_at, copy.updated_at), (9_000, 9_000));
 }
 
@@ -177,7 +185,37 @@ fn later_phases_count_every_dataset_not_dropped_as_still_to_do() {
     }
 }
 
+#[test]
+fn phase_two_counts_datasets_with_a_fully_evaluated_source() {
+    let mut project = sample_project();
+    let evaluated = CandidateSource {
+        licence: Licence::Cc0,
+        formats: vec![Format::Csv],
+        access: Access::Api,
+        update_frequency: Frequency::Daily,
+        spatial_coverage: CoverageMatch::Matches,
+        temporal_coverage: CoverageMatch::Partly,
+        quality: Rating::Good,
+        documentation: Rating::Fair,
+        personal_data: PersonalData::No,
+        ..CandidateSource::new(id(50))
+    };
+    let half_done = CandidateSource {
+        licence: Licence::Cc0,
+        ..CandidateSource::new(id(51))
+    };
+    project.wanted_mut(id(10)).unwrap().sources.push(evaluated);
+    project.wanted_mut(id(11)).unwrap().sources.push(half_done);
+    assert_eq!(
+        project.progress(Phase::CollectEvaluate),
+        PhaseProgress { done: 1, total: 3 }
+    );
+    let missing: Vec<_> = project.unevaluated_wanted().map(|d| d.id).collect();
+    assert_eq!(missing, [id(11), id(12)]);
+}
+
 const GOLDEN_V1: &str = include_str!("../../tests/fixtures/workspace-v1.json");
+const GOLDEN_V2: &str = include_str!("../../tests/fixtures/workspace-v2.json");
 
 #[test]
 fn the_v1_golden_fixture_loads_field_by_field() {
@@ -194,18 +232,59 @@ fn the_v1_golden_fixture_loads_field_by_field() {
     assert_eq!(first.preferred_format, Format::GeoJson);
     assert_eq!(first.status, WantedStatus::Searching);
     assert_eq!(first.flags, [WorkFlag::ToClean, WorkFlag::ToStandardise]);
+    assert!(first.sources.is_empty(), "v1 had no sources");
     assert_eq!(project.wanted[1].name, "<img src=x onerror=alert(1)>");
     assert!(workspace.projects[1].wanted.is_empty());
 }
 
 #[test]
-fn saving_the_golden_fixture_gives_it_back_unchanged() {
+fn v1_migrates_to_exactly_the_v2_fixture_minus_its_sources() {
+    let migrated = Workspace::from_json(GOLDEN_V1).unwrap();
+    let mut v2 = Workspace::from_json(GOLDEN_V2).unwrap();
+    v2.projects[0].wanted[0].sources.clear();
+    assert_eq!(migrated, v2);
+    let saved: serde_json::Value = serde_json::from_str(&migrated.to_json()).unwrap();
+    assert_eq!(saved["schema_version"], 2);
+    assert_eq!(
+        saved["projects"][0]["wanted"][1]["sources"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn the_v2_golden_fixture_loads_its_sources() {
+    let workspace = Workspace::from_json(GOLDEN_V2).expect("v2 fixture loads");
+    let sources = &workspace.projects[0].wanted[0].sources;
+    assert_eq!(sources.len(), 2);
+    assert_eq!(sources[0].licence, Licence::Etalab2);
+    assert_eq!(sources[0].formats, [Format::GeoJson, Format::Shapefile]);
+    assert_eq!(sources[0].temporal_coverage, CoverageMatch::Partly);
+    assert_eq!(sources[0].last_update, "2024-06-30");
+    assert_eq!(sources[1].safe_link(), None);
+    let chosen = sources[1].verdict_override.as_ref().unwrap();
+    assert_eq!(
+        (chosen.verdict, chosen.reason.as_str()),
+        (Verdict::Red, "Données non vérifiées")
+    );
+}
+
+#[test]
+fn saving_the_current_golden_fixture_gives_it_back_unchanged() {
     // If this fails, the stored shape changed: bump SCHEMA_VERSION, add a migration step and
     // a new fixture, and keep this one as the input the migration is tested on.
-    let workspace = Workspace::from_json(GOLDEN_V1).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V1).unwrap();
+    let workspace = Workspace::from_json(GOLDEN_V2).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V2).unwrap();
     let saved: serde_json::Value = serde_json::from_str(&workspace.to_json()).unwrap();
     assert_eq!(saved, expected);
+}
+
+#[test]
+fn a_malformed_v1_document_is_refused_not_guessed() {
+    let bad = r#"{"schema_version":1,"projects":{"not":"a list"}}"#;
+    assert!(matches!(
+        Workspace::from_json(bad),
+        Err(LoadError::Invalid { .. })
+    ));
 }
 
 #[test]

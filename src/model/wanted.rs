@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::choice::{choice, Choice};
+use super::CandidateSource;
 
 choice! {
     /// How badly the project needs the dataset.
@@ -112,6 +113,8 @@ pub struct WantedDataset {
     /// Kept sorted and without repeats, so equal lists compare and serialise equal.
     pub flags: Vec<WorkFlag>,
     pub status: WantedStatus,
+    /// Phase 2: the candidate sources found for it.
+    pub sources: Vec<CandidateSource>,
 }
 
 impl Default for WantedDataset {
@@ -138,6 +141,7 @@ impl WantedDataset {
             contact: String::new(),
             flags: Vec::new(),
             status: WantedStatus::default(),
+            sources: Vec::new(),
         }
     }
 
@@ -157,5 +161,28 @@ impl WantedDataset {
     /// Described enough for phase 1: it is named and the project says what it will do with it.
     pub fn is_described(&self) -> bool {
         !self.name.trim().is_empty() && !self.use_case.trim().is_empty()
+    }
+}
+
+impl WantedDataset {
+    pub fn source(&self, id: Uuid) -> Option<&CandidateSource> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn source_mut(&mut self, id: Uuid) -> Option<&mut CandidateSource> {
+        self.sources.iter_mut().find(|s| s.id == id)
+    }
+
+    /// Removes a source and returns it with its position, so the removal can be undone.
+    pub fn remove_source(&mut self, id: Uuid) -> Option<(usize, CandidateSource)> {
+        let index = self.sources.iter().position(|s| s.id == id)?;
+        Some((index, self.sources.remove(index)))
+    }
+
+    pub fn restore_source(&mut self, index: usize, source: CandidateSource) {
+        if self.source(source.id).is_none() {
+            let index = index.min(self.sources.len());
+            self.sources.insert(index, source);
+        }
     }
 }

@@ -3,12 +3,16 @@
 mod home;
 mod not_found;
 mod project;
+mod sources;
 mod wanted_list;
+mod wanted_sources;
 
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use project::ProjectPage;
+pub use sources::SourcesPage;
 pub use wanted_list::WantedListPage;
+pub use wanted_sources::WantedSourcesPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

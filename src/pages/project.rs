@@ -61,18 +61,30 @@ fn ProjectOverview(id: Uuid) -> impl IntoView {
             .with(|w| w.project(id).map(|p| p.domain))
             .unwrap_or_default()
     });
+    // One line per phase that still has work, in the order of the path.
     let missing = move || {
         let lang = app.lang.get();
         app.workspace.with(|w| {
-            let project = w.project(id)?;
+            let Some(project) = w.project(id) else {
+                return Vec::new();
+            };
             let undescribed = project.undescribed_wanted().count();
-            Some(if project.wanted.is_empty() {
+            let unevaluated = project.unevaluated_wanted().count();
+            let phase1 = if project.wanted.is_empty() {
                 Key::MissingNoWanted.text(lang).to_string()
             } else if undescribed > 0 {
                 Key::MissingUndescribed.fill(lang, &[("count", &undescribed.to_string())])
             } else {
                 Key::NothingMissing.text(lang).to_string()
-            })
+            };
+            let phase2 = if unevaluated > 0 {
+                Key::MissingUnevaluated.fill(lang, &[("count", &unevaluated.to_string())])
+            } else if project.wanted.is_empty() {
+                return vec![phase1];
+            } else {
+                Key::NothingMissingPhase2.text(lang).to_string()
+            };
+            vec![phase1, phase2]
         })
     };
     view! {
@@ -96,10 +108,15 @@ fn ProjectOverview(id: Uuid) -> impl IntoView {
         </section>
         <section aria-labelledby="missing-title">
             <h2 id="missing-title">{move || app.t(Key::StillMissing)}</h2>
-            <p data-testid="missing">{missing}</p>
-            <p>
+            <ul data-testid="missing">
+                {move || missing().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+            <p class="actions">
                 <A href=format!("/project/{id}/wanted") attr:class="button">
                     {move || app.t(Key::GoToWantedList)}
+                </A>
+                <A href=format!("/project/{id}/sources") attr:class="button">
+                    {move || app.t(Key::GoToSources)}
                 </A>
             </p>
         </section>
