@@ -232,7 +232,10 @@ async fn a_source_page_makes_only_http_links_clickable() {
     let fixture = include_str!("fixtures/workspace-v2.json");
     let workspace = Workspace::from_json(fixture).unwrap();
     let project = &workspace.projects[0];
-    let path = format!("/project/{}/wanted/{}/sources", project.id, project.wanted[0].id);
+    let path = format!(
+        "/project/{}/wanted/{}/sources",
+        project.id, project.wanted[0].id
+    );
     storage::save(&workspace.to_json()).unwrap();
     web_sys::window()
         .unwrap()
@@ -243,7 +246,11 @@ async fn a_source_page_makes_only_http_links_clickable() {
     let (parent, handle) = mount_app();
     sleep(20).await;
     let links = parent.query_selector_all(".source-card a").unwrap();
-    assert_eq!(links.length(), 1, "one source has an http(s) link, the other javascript:");
+    assert_eq!(
+        links.length(),
+        1,
+        "one source has an http(s) link, the other javascript:"
+    );
     let href = links
         .get(0)
         .unwrap()

@@ -65,7 +65,7 @@ test("two sources are evaluated, scored, compared and overridden, and all of it 
     formats: ["GeoJSON"],
   });
   await first.getByText("Score: 100/100 · 3 of 5 open-data stars · Criteria assessed: 9 of 9").waitFor();
-  await first.getByText("Green — usable as is").waitFor();
+  await first.locator(".outcome").getByText("Green — usable as is").waitFor();
 
   await page.getByRole("button", { name: "Add a candidate source" }).click();
   const second = page.locator("li.source-card").nth(1);
@@ -86,7 +86,7 @@ test("two sources are evaluated, scored, compared and overridden, and all of it 
     },
   });
   await second.getByText("Score: 20/100 · 0 of 5 open-data stars · Criteria assessed: 9 of 9").waitFor();
-  await second.getByText("Orange — usable with work").waitFor();
+  await second.locator(".outcome").getByText("Orange — usable with work").waitFor();
 
   // Links: only http(s) is clickable.
   assert.equal(await first.getByRole("link", { name: /Open the link/ }).getAttribute("href"), "https://example.org/seagrass");
@@ -102,9 +102,9 @@ test("two sources are evaluated, scored, compared and overridden, and all of it 
   // Override the second source's verdict: only with a reason, and visibly.
   await second.getByLabel("Override the computed verdict").check();
   await second.getByLabel("Chosen verdict").selectOption({ label: "Red — not usable now" });
-  await second.getByText("Orange — usable with work").waitFor();
+  await second.locator(".outcome").getByText("Orange — usable with work").waitFor();
   await second.getByLabel("Reason for the change").fill("Unverified notes");
-  await second.getByText("Red — not usable now").first().waitFor();
+  await second.locator(".outcome").getByText("Red — not usable now").waitFor();
   await second.getByText("set by the holder: Unverified notes (computed verdict: Orange — usable with work)").waitFor();
 
   // A fair quality on the best source suggests cleaning; the suggestion can be applied.
@@ -159,7 +159,7 @@ test("data saved before phase 2 existed opens with its wanted datasets intact", 
   const v1 = await (await import("node:fs/promises")).readFile(new URL("../fixtures/workspace-v1.json", import.meta.url), "utf8");
   await page.evaluate((text) => localStorage.setItem("data-roadmap:workspace", text), v1);
   await page.reload();
-  await page.getByRole("link", { name: "Observatoire des herbiers de posidonie" }).click();
+  await page.getByRole("link", { name: "Observatoire des herbiers de posidonie", exact: true }).click();
   await page.getByRole("link", { name: "Phase 2: Collect and evaluate" }).click();
   await page.getByRole("cell", { name: "Cartographie des herbiers" }).waitFor();
   await page.getByText("0 of 2 evaluated").waitFor();

@@ -1,0 +1,62 @@
+// When the browser will not store: a full quota, or storage blocked outright. The user is told,
+// the work goes on in memory, and what was stored before is left as it was.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newContext, createProject, finish, expectAccessible, WORKSPACE_KEY } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("a full storage is reported and the previous save stays intact", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await createProject(page, "Saved before");
+  await page.waitForFunction((key) => localStorage.getItem(key)?.includes("Saved before"), WORKSPACE_KEY);
+  const before = await page.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY);
+
+  // From now on every write of the workspace fails as a full quota does.
+  await page.evaluate((key) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) throw new DOMException("full", "QuotaExceededError");
+      return setItem.call(this, k, v);
+    };
+  }, WORKSPACE_KEY);
+  await page.getByLabel("Organisation or project holder").fill("Typed while full");
+  await page.getByRole("alert").filter({ hasText: "this browser's storage is full" }).waitFor();
+  await page.getByText("Changes not saved").waitFor();
+  await expectAccessible(page, "project page with the storage-full warning");
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY), before);
+  // The session keeps working in memory.
+  assert.equal(await page.getByLabel("Organisation or project holder").inputValue(), "Typed while full");
+  await finish(context);
+});
+
+test("blocked storage is reported and the app still works in memory", async () => {
+  const context = await newContext(browser);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("blocked", "SecurityError");
+      },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole("alert").filter({ hasText: "Storage unavailable" }).waitFor();
+  await createProject(page, "In memory only");
+  await page.getByRole("link", { name: "Open the Wanted Data List" }).click();
+  await page.getByRole("button", { name: "Add a wanted dataset" }).click();
+  await page.getByLabel("Dataset name").fill("Still works");
+  await page.getByRole("heading", { name: "Still works" }).waitFor();
+  await finish(context);
+});
