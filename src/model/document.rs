@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{Project, Workspace};
 
 /// Bump this, and add a step to `migrate`, whenever the stored shape changes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Why a stored or imported text could not be read as a workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,15 +61,19 @@ impl Workspace {
 /// Brings a document of `version` up to `SCHEMA_VERSION`, one version at a time.
 fn migrate(mut value: Value, version: u64) -> Result<Value, LoadError> {
     if version < 2 {
-        value = v1_to_v2(value)?;
+        value = add_to_every_wanted(value, "sources")?;
+    }
+    if version < 3 {
+        value = add_to_every_wanted(value, "actions")?;
     }
     Ok(value)
 }
 
-/// Version 2 added candidate sources (phase 2) to every wanted dataset. The version was
-/// bumped although serde's defaults would fill the gap, so that an older app refuses a v2
-/// document instead of saving it back without its sources.
-fn v1_to_v2(mut value: Value) -> Result<Value, LoadError> {
+/// Version 2 added candidate sources (phase 2) to every wanted dataset, version 3 roadmap
+/// actions (phase 3): each migration adds the empty list. The version is bumped although
+/// serde's defaults would fill the gap, so that an older app refuses a newer document
+/// instead of saving it back without what it does not know.
+fn add_to_every_wanted(mut value: Value, field: &str) -> Result<Value, LoadError> {
     let invalid = |detail: &str| LoadError::Invalid {
         detail: detail.to_string(),
     };
@@ -84,7 +88,7 @@ fn v1_to_v2(mut value: Value) -> Result<Value, LoadError> {
         };
         for dataset in wanted.iter_mut().filter_map(Value::as_object_mut) {
             dataset
-                .entry("sources")
+                .entry(field)
                 .or_insert_with(|| Value::Array(Vec::new()));
         }
     }

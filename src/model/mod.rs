@@ -4,18 +4,25 @@
 //! Functions that need the time take it (`now`, milliseconds since the epoch) as an argument.
 
 mod choice;
+mod dashboard;
 mod document;
 mod evaluation;
 mod progress;
 mod project;
+mod roadmap;
 mod source;
 mod wanted;
 
 pub use choice::Choice;
+pub use dashboard::Dashboard;
 pub use document::{LoadError, SCHEMA_VERSION};
 pub use evaluation::{assess, format_level, points, stars, Assessment, Criterion};
 pub use progress::{Phase, PhaseProgress, PhaseState};
 pub use project::{Direction, Domain, Project};
+pub use roadmap::{
+    parse_date, suggested_route, ActionFilter, ActionStatus, Month, PlannedAction, RoadmapAction,
+    Route, Timeline,
+};
 pub use source::{
     Access, CandidateSource, CoverageMatch, Licence, PersonalData, Rating, Verdict, VerdictOverride,
 };
@@ -74,5 +81,7 @@ impl Workspace {
     }
 }
 
+#[cfg(test)]
+mod roadmap_tests;
 #[cfg(test)]
 mod tests;

@@ -66,9 +66,11 @@ impl Project {
                 done: self.active_wanted().filter(|d| d.is_evaluated()).count(),
                 total: self.active_wanted().count(),
             },
-            // Roadmap actions arrive with phase 3: until then every dataset is still to plan.
             Phase::Roadmap => PhaseProgress {
-                done: 0,
+                done: self
+                    .active_wanted()
+                    .filter(|d| !d.actions.is_empty())
+                    .count(),
                 total: self.active_wanted().count(),
             },
         }

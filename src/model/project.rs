@@ -128,6 +128,9 @@ impl Project {
             for source in &mut dataset.sources {
                 source.id = new_id();
             }
+            for action in &mut dataset.actions {
+                action.id = new_id();
+            }
         }
         copy
     }

@@ -183,6 +183,15 @@ fn later_phases_count_every_dataset_not_dropped_as_still_to_do() {
     for phase in [Phase::CollectEvaluate, Phase::Roadmap] {
         assert_eq!(project.progress(phase), PhaseProgress { done: 0, total: 2 });
     }
+    project
+        .wanted_mut(id(11))
+        .unwrap()
+        .actions
+        .push(RoadmapAction::new(id(70), Route::Buy));
+    assert_eq!(
+        project.progress(Phase::Roadmap),
+        PhaseProgress { done: 1, total: 2 }
+    );
 }
 
 #[test]
@@ -216,6 +225,7 @@ fn phase_two_counts_datasets_with_a_fully_evaluated_source() {
 
 const GOLDEN_V1: &str = include_str!("../../tests/fixtures/workspace-v1.json");
 const GOLDEN_V2: &str = include_str!("../../tests/fixtures/workspace-v2.json");
+const GOLDEN_V3: &str = include_str!("../../tests/fixtures/workspace-v3.json");
 
 #[test]
 fn the_v1_golden_fixture_loads_field_by_field() {
@@ -244,7 +254,7 @@ fn v1_migrates_to_exactly_the_v2_fixture_minus_its_sources() {
     v2.projects[0].wanted[0].sources.clear();
     assert_eq!(migrated, v2);
     let saved: serde_json::Value = serde_json::from_str(&migrated.to_json()).unwrap();
-    assert_eq!(saved["schema_version"], 2);
+    assert_eq!(saved["schema_version"], SCHEMA_VERSION);
     assert_eq!(
         saved["projects"][0]["wanted"][1]["sources"],
         serde_json::json!([])
@@ -272,10 +282,33 @@ fn the_v2_golden_fixture_loads_its_sources() {
 fn saving_the_current_golden_fixture_gives_it_back_unchanged() {
     // If this fails, the stored shape changed: bump SCHEMA_VERSION, add a migration step and
     // a new fixture, and keep this one as the input the migration is tested on.
-    let workspace = Workspace::from_json(GOLDEN_V2).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V2).unwrap();
+    let workspace = Workspace::from_json(GOLDEN_V3).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V3).unwrap();
     let saved: serde_json::Value = serde_json::from_str(&workspace.to_json()).unwrap();
     assert_eq!(saved, expected);
+}
+
+#[test]
+fn v2_migrates_to_exactly_the_v3_fixture_minus_its_actions() {
+    let migrated = Workspace::from_json(GOLDEN_V2).unwrap();
+    let mut v3 = Workspace::from_json(GOLDEN_V3).unwrap();
+    for dataset in &mut v3.projects[0].wanted {
+        dataset.actions.clear();
+    }
+    assert_eq!(migrated, v3);
+}
+
+#[test]
+fn the_v3_golden_fixture_loads_its_actions() {
+    let workspace = Workspace::from_json(GOLDEN_V3).unwrap();
+    let actions = &workspace.projects[0].wanted[0].actions;
+    assert_eq!(actions.len(), 2);
+    assert_eq!(
+        (actions[1].route, actions[1].status),
+        (Route::AskProducer, ActionStatus::InProgress)
+    );
+    assert_eq!(actions[1].due_date(), parse_date("2026-03-31"));
+    assert_eq!(actions[1].next_step, "Relancer par courriel");
 }
 
 #[test]

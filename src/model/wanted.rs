@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::choice::{choice, Choice};
-use super::CandidateSource;
+use super::{CandidateSource, RoadmapAction};
 
 choice! {
     /// How badly the project needs the dataset.
@@ -115,6 +115,8 @@ pub struct WantedDataset {
     pub status: WantedStatus,
     /// Phase 2: the candidate sources found for it.
     pub sources: Vec<CandidateSource>,
+    /// Phase 3: how it will be obtained.
+    pub actions: Vec<RoadmapAction>,
 }
 
 impl Default for WantedDataset {
@@ -142,6 +144,7 @@ impl WantedDataset {
             flags: Vec::new(),
             status: WantedStatus::default(),
             sources: Vec::new(),
+            actions: Vec::new(),
         }
     }
 
@@ -183,6 +186,25 @@ impl WantedDataset {
         if self.source(source.id).is_none() {
             let index = index.min(self.sources.len());
             self.sources.insert(index, source);
+        }
+    }
+}
+
+impl WantedDataset {
+    pub fn action_mut(&mut self, id: Uuid) -> Option<&mut RoadmapAction> {
+        self.actions.iter_mut().find(|a| a.id == id)
+    }
+
+    /// Removes an action and returns it with its position, so the removal can be undone.
+    pub fn remove_action(&mut self, id: Uuid) -> Option<(usize, RoadmapAction)> {
+        let index = self.actions.iter().position(|a| a.id == id)?;
+        Some((index, self.actions.remove(index)))
+    }
+
+    pub fn restore_action(&mut self, index: usize, action: RoadmapAction) {
+        if self.actions.iter().all(|a| a.id != action.id) {
+            let index = index.min(self.actions.len());
+            self.actions.insert(index, action);
         }
     }
 }
