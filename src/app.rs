@@ -7,7 +7,8 @@ use leptos_router::path;
 use crate::components::{LangSwitch, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
 use crate::pages::{
-    HomePage, NotFound, ProjectPage, SourcesPage, WantedListPage, WantedSourcesPage,
+    DashboardPage, HomePage, NotFound, ProjectPage, ReportPage, RoadmapPage, SourcesPage,
+    WantedListPage, WantedSourcesPage,
 };
 use crate::state::provide_app_state;
 
@@ -17,7 +18,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main">{move || app.t(Key::SkipToContent)}</a>
-            <header class="site-header">
+            <header class="site-header no-print">
                 <div class="brand">
                     <A href="/" attr:class="brand-name">{move || app.t(Key::AppName)}</A>
                     <span class="tagline">{move || app.t(Key::Tagline)}</span>
@@ -34,13 +35,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/project/:id") view=ProjectPage/>
                     <Route path=path!("/project/:id/wanted") view=WantedListPage/>
                     <Route path=path!("/project/:id/sources") view=SourcesPage/>
+                    <Route path=path!("/project/:id/roadmap") view=RoadmapPage/>
+                    <Route path=path!("/project/:id/dashboard") view=DashboardPage/>
+                    <Route path=path!("/project/:id/report") view=ReportPage/>
                     <Route
                         path=path!("/project/:id/wanted/:wanted/sources")
                         view=WantedSourcesPage
                     />
                 </Routes>
             </main>
-            <footer class="site-footer">
+            <footer class="site-footer no-print">
                 <SaveIndicator/>
                 <p>{move || app.t(Key::FooterPrivacy)}</p>
             </footer>

@@ -88,3 +88,50 @@ pub fn confirm(question: &str) -> bool {
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
 }
+
+/// Today's date in the user's time zone, as the model's date type.
+pub fn today() -> time::Date {
+    let now = js_sys::Date::new_0();
+    let month = time::Month::try_from(now.get_month() as u8 + 1).unwrap_or(time::Month::January);
+    time::Date::from_calendar_date(now.get_full_year() as i32, month, now.get_date() as u8)
+        .unwrap_or(time::Date::MIN)
+}
+
+/// Formats a date with the browser's Intl in the user's language.
+fn format_with(year: i32, month: u8, day: u8, lang: Lang, options: &[(&str, &str)]) -> String {
+    let date = js_sys::Date::new_with_year_month_day(year as u32, month as i32 - 1, day as i32);
+    let object = js_sys::Object::new();
+    for (name, value) in options {
+        let _ = js_sys::Reflect::set(&object, &(*name).into(), &(*value).into());
+    }
+    date.to_locale_date_string(lang.tag(), &object).into()
+}
+
+/// "March 2026" / "mars 2026".
+pub fn format_month(month: crate::model::Month, lang: Lang) -> String {
+    format_with(
+        month.year,
+        month.month,
+        1,
+        lang,
+        &[("month", "long"), ("year", "numeric")],
+    )
+}
+
+/// "31 Mar 2026" / "31 mars 2026".
+pub fn format_day(date: time::Date, lang: Lang) -> String {
+    format_with(
+        date.year(),
+        date.month() as u8,
+        date.day(),
+        lang,
+        &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+    )
+}
+
+/// Opens the browser's print dialog (where "Save as PDF" lives).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -11,7 +11,7 @@ pub fn phase_path(project: Uuid, phase: Phase) -> Option<String> {
     match phase {
         Phase::WantedList => Some(format!("/project/{project}/wanted")),
         Phase::CollectEvaluate => Some(format!("/project/{project}/sources")),
-        Phase::Roadmap => None,
+        Phase::Roadmap => Some(format!("/project/{project}/roadmap")),
     }
 }
 

@@ -4,8 +4,8 @@
 //! than a half-translated screen. Placeholders such as `{name}` are filled by [`Key::fill`].
 
 use crate::model::{
-    Access, CoverageMatch, Domain, Format, Frequency, Granularity, Licence, PersonalData, Phase,
-    Priority, Rating, Verdict, WantedStatus, WorkFlag,
+    Access, ActionStatus, CoverageMatch, Domain, Format, Frequency, Granularity, Licence,
+    PersonalData, Phase, Priority, Rating, Route, Verdict, WantedStatus, WorkFlag,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,6 +203,20 @@ labels! {
         Orange => VerdictOrange,
         Red => VerdictRed,
         Black => VerdictBlack,
+    }
+    Route {
+        ReuseOpen => RouteReuse,
+        AskProducer => RouteAsk,
+        Partnership => RoutePartnership,
+        ProduceOurselves => RouteProduce,
+        Buy => RouteBuy,
+        Other => RouteOther,
+    }
+    ActionStatus {
+        ToDo => ActionToDo,
+        InProgress => ActionInProgress,
+        Done => ActionDone,
+        Blocked => ActionBlocked,
     }
     Phase {
         WantedList => PhaseWantedList,

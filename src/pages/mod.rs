@@ -1,15 +1,21 @@
 //! One module per screen.
 
+mod dashboard;
 mod home;
 mod not_found;
 mod project;
+mod report;
+mod roadmap;
 mod sources;
 mod wanted_list;
 mod wanted_sources;
 
+pub use dashboard::DashboardPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use project::ProjectPage;
+pub use report::ReportPage;
+pub use roadmap::RoadmapPage;
 pub use sources::SourcesPage;
 pub use wanted_list::WantedListPage;
 pub use wanted_sources::WantedSourcesPage;

@@ -118,6 +118,15 @@ fn ProjectOverview(id: Uuid) -> impl IntoView {
                 <A href=format!("/project/{id}/sources") attr:class="button">
                     {move || app.t(Key::GoToSources)}
                 </A>
+                <A href=format!("/project/{id}/roadmap") attr:class="button">
+                    {move || app.t(Key::GoToRoadmap)}
+                </A>
+                <A href=format!("/project/{id}/dashboard") attr:class="button">
+                    {move || app.t(Key::GoToDashboard)}
+                </A>
+                <A href=format!("/project/{id}/report") attr:class="button">
+                    {move || app.t(Key::GoToReport)}
+                </A>
             </p>
         </section>
     }
