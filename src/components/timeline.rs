@@ -49,7 +49,7 @@ pub fn Timeline(project: Uuid) -> impl IntoView {
         let late = action.is_overdue(today);
         let description = action.description.clone();
         view! {
-            <li class=format!("timeline-item status-{}", action.status.slug()) class:overdue=late>
+            <li class=format!("timeline-item status-{}{}", action.status.slug(), if late { " overdue" } else { "" })>
                 <strong>{headline}</strong>
                 {late.then(|| view! { " " <span class="overdue-badge">{Key::Overdue.text(lang)}</span> })}
                 {(!description.trim().is_empty()).then(|| view! { <br/> <span>{description}</span> })}
