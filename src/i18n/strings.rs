@@ -311,7 +311,6 @@ strings! {
     MissingActions => "Données sans action prévue", "Wanted datasets without a planned action";
     NothingMissingAll => "Rien ne manque : chaque donnée a une source évaluée et une action.", "Nothing is missing: every dataset has an evaluated source and an action.";
     SourceOf => "{source} (pour {wanted})", "{source} (for {wanted})";
-    ReportTitle => "Rapport", "Report";
     PrintReport => "Imprimer ou enregistrer en PDF", "Print or save as PDF";
     ReportGenerated => "Rapport établi le {date}", "Report made on {date}";
     ReportProfile => "Profil du projet", "Project profile";

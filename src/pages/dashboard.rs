@@ -182,7 +182,7 @@ fn Dashboard(project: Uuid) -> impl IntoView {
                 {potential}
             </section>
             <section aria-labelledby="statuses-title" class="card">
-                <h2 id="statuses-title">{move || app.t(Key::StatusCounts)}</h2>
+                <h2 id="statuses-title">{move || app.t(Key::ReportRoadmap)}</h2>
                 {statuses}
             </section>
         </div>

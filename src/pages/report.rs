@@ -45,7 +45,6 @@ fn Report(project: Uuid) -> impl IntoView {
                 </button>
             </p>
             <p class="context">
-                {move || app.t(Key::ReportTitle)} " · "
                 {move || Key::ReportGenerated.fill(app.lang.get(), &[("date", &made_on)])}
             </p>
             {content}
