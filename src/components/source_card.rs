@@ -132,30 +132,10 @@ pub fn SourceCard(path: SourcePath) -> impl IntoView {
                 reason=Signal::derive(move || source().and_then(|s| s.verdict_override).map(|o| o.reason))
             />
             <div class="form-grid">
-                <TextField
-                    id=format!("source-title-{id}")
-                    label=Key::SourceTitle
-                    value=Signal::derive(move || source().map(|s| s.title).unwrap_or_default())
-                    on_input=Callback::new(move |v: String| path.edit(app, |s| s.title = v))
-                />
-                <TextField
-                    id=format!("source-link-{id}")
-                    label=Key::Link
-                    value=Signal::derive(move || source().map(|s| s.link).unwrap_or_default())
-                    on_input=Callback::new(move |v: String| path.edit(app, |s| s.link = v))
-                />
-                <TextField
-                    id=format!("source-producer-{id}")
-                    label=Key::SourceProducer
-                    value=Signal::derive(move || source().map(|s| s.producer).unwrap_or_default())
-                    on_input=Callback::new(move |v: String| path.edit(app, |s| s.producer = v))
-                />
-                <TextField
-                    id=format!("source-found-{id}")
-                    label=Key::FoundWhere
-                    value=Signal::derive(move || source().map(|s| s.found_where).unwrap_or_default())
-                    on_input=Callback::new(move |v: String| path.edit(app, |s| s.found_where = v))
-                />
+                {text("title", Key::SourceTitle, |s| &s.title, |s, v| s.title = v)}
+                {text("link", Key::Link, |s| &s.link, |s, v| s.link = v)}
+                {text("producer", Key::SourceProducer, |s| &s.producer, |s, v| s.producer = v)}
+                {text("found", Key::FoundWhere, |s| &s.found_where, |s, v| s.found_where = v)}
             </div>
             <LinkPreview link=Signal::derive(move || source().map(|s| (s.safe_link().map(str::to_string), !s.link.trim().is_empty())))/>
             <div class="form-grid">

@@ -72,12 +72,28 @@ fn edit_wanted(app: AppState, project: Uuid, id: Uuid, edit: impl FnOnce(&mut Wa
     });
 }
 
-/// One choice field of a row, as a signal.
-fn row_choice<T>(row: Memo<Option<WantedDataset>>, get: fn(&WantedDataset) -> T) -> Signal<T>
+/// A select for one of a row's closed lists.
+fn row_select<T>(
+    row: Memo<Option<WantedDataset>>,
+    project: Uuid,
+    id: Uuid,
+    field: &'static str,
+    label: Key,
+    get: fn(&WantedDataset) -> T,
+    set: fn(&mut WantedDataset, T),
+) -> impl IntoView
 where
-    T: Default + Send + Sync + 'static,
+    T: Choice + Label + Default + Send + Sync,
 {
-    Signal::derive(move || row.with(|r| r.as_ref().map(get).unwrap_or_default()))
+    let app = use_app();
+    view! {
+        <ChoiceSelect
+            id=format!("wanted-{field}-{id}")
+            label
+            value=Signal::derive(move || row.with(|r| r.as_ref().map(get).unwrap_or_default()))
+            on_change=Callback::new(move |v: T| edit_wanted(app, project, id, |d| set(d, v)))
+        />
+    }
 }
 
 #[component]
@@ -227,18 +243,8 @@ fn WantedRow(project: Uuid, id: Uuid) -> impl IntoView {
             </div>
             <div class="form-grid">
                 {text_field("name", Key::WantedName, |d| &d.name, |d, v| d.name = v, false)}
-                <ChoiceSelect
-                    id=format!("wanted-priority-{id}")
-                    label=Key::PriorityLabel
-                    value=row_choice(row, |d| d.priority)
-                    on_change=Callback::new(move |v| edit_wanted(app, project, id, |d| d.priority = v))
-                />
-                <ChoiceSelect
-                    id=format!("wanted-status-{id}")
-                    label=Key::StatusLabel
-                    value=row_choice(row, |d| d.status)
-                    on_change=Callback::new(move |v| edit_wanted(app, project, id, |d| d.status = v))
-                />
+                {row_select(row, project, id, "priority", Key::PriorityLabel, |d| d.priority, |d, v| d.priority = v)}
+                {row_select(row, project, id, "status", Key::StatusLabel, |d| d.status, |d, v| d.status = v)}
             </div>
             {text_field("use-case", Key::UseCase, |d| &d.use_case, |d, v| d.use_case = v, true)}
             <div class="row-details" id=details_id hidden=move || !expanded.get()>
@@ -246,25 +252,10 @@ fn WantedRow(project: Uuid, id: Uuid) -> impl IntoView {
                 <div class="form-grid">
                     {text_field("theme", Key::Theme, |d| &d.theme, |d, v| d.theme = v, false)}
                     {text_field("coverage", Key::SpatialCoverage, |d| &d.spatial_coverage, |d, v| d.spatial_coverage = v, false)}
-                    <ChoiceSelect
-                        id=format!("wanted-granularity-{id}")
-                        label=Key::GranularityLabel
-                        value=row_choice(row, |d| d.granularity)
-                        on_change=Callback::new(move |v| edit_wanted(app, project, id, |d| d.granularity = v))
-                    />
+                    {row_select(row, project, id, "granularity", Key::GranularityLabel, |d| d.granularity, |d, v| d.granularity = v)}
                     {text_field("period", Key::Period, |d| &d.period, |d, v| d.period = v, false)}
-                    <ChoiceSelect
-                        id=format!("wanted-freshness-{id}")
-                        label=Key::Freshness
-                        value=row_choice(row, |d| d.freshness)
-                        on_change=Callback::new(move |v| edit_wanted(app, project, id, |d| d.freshness = v))
-                    />
-                    <ChoiceSelect
-                        id=format!("wanted-format-{id}")
-                        label=Key::PreferredFormat
-                        value=row_choice(row, |d| d.preferred_format)
-                        on_change=Callback::new(move |v| edit_wanted(app, project, id, |d| d.preferred_format = v))
-                    />
+                    {row_select(row, project, id, "freshness", Key::Freshness, |d| d.freshness, |d, v| d.freshness = v)}
+                    {row_select(row, project, id, "format", Key::PreferredFormat, |d| d.preferred_format, |d, v| d.preferred_format = v)}
                     {text_field("producer", Key::Producer, |d| &d.producer, |d, v| d.producer = v, false)}
                     {text_field("contact", Key::Contact, |d| &d.contact, |d, v| d.contact = v, false)}
                 </div>

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import assert from "node:assert/strict";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 
@@ -133,4 +134,18 @@ export async function finish(context) {
   await context.close();
   assert.deepEqual(errors, [], "uncaught errors in the page");
   assert.deepEqual(context.outsideRequests, [], "requests to other hosts");
+}
+
+/** Starts the server and the browser before a test file's tests, and stops them after. */
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

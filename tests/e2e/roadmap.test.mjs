@@ -1,31 +1,22 @@
 // Phase 3 end to end: plan actions for two wanted datasets, watch the timeline and the
 // dashboard follow, reload, then the printable report in print media, in both languages.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import {
-  startServer, launch, newContext, expectAccessible, waitForStored, storedWorkspace, finish,
+  useBrowser, newContext, expectAccessible, waitForStored, storedWorkspace, finish,
   WORKSPACE_KEY,
 } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const HERBIERS = "Cartographie des herbiers";
 const IMG = "<img src=x onerror=alert(1)>";
 
 test("actions planned for two datasets drive the timeline, the dashboard and the report", async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   // Phases 1 and 2 as saved by an earlier version: one dataset evaluated (orange), one not.
   const v2 = await readFile(new URL("../fixtures/workspace-v2.json", import.meta.url), "utf8");
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [WORKSPACE_KEY, v2]);

@@ -1,22 +1,13 @@
 // Phase 2 end to end: two candidate sources evaluated, scores, verdicts, best source, an
 // override with its reason, links, the comparison table, reload, and accessibility.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  startServer, launch, newContext, expectAccessible, waitForStored, storedWorkspace,
+  useBrowser, newContext, expectAccessible, waitForStored, storedWorkspace,
   createProject, finish,
 } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function evaluate(card, answers) {
   for (const [label, value] of Object.entries(answers.text ?? {})) {
@@ -31,9 +22,9 @@ async function evaluate(card, answers) {
 }
 
 test("two sources are evaluated, scored, compared and overridden, and all of it is kept", async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await createProject(page, "Posidonia watch");
   await page.getByRole("link", { name: "Open the Wanted Data List" }).click();
   await page.getByRole("button", { name: "Add a wanted dataset" }).click();
@@ -153,9 +144,9 @@ test("two sources are evaluated, scored, compared and overridden, and all of it 
 });
 
 test("data saved before phase 2 existed opens with its wanted datasets intact", async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const v1 = await (await import("node:fs/promises")).readFile(new URL("../fixtures/workspace-v1.json", import.meta.url), "utf8");
   await page.evaluate((text) => localStorage.setItem("data-roadmap:workspace", text), v1);
   await page.reload();

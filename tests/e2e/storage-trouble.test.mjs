@@ -1,24 +1,15 @@
 // When the browser will not store: a full quota, or storage blocked outright. The user is told,
 // the work goes on in memory, and what was stored before is left as it was.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newContext, createProject, finish, expectAccessible, WORKSPACE_KEY } from "./harness.mjs";
+import { useBrowser, newContext, createProject, finish, expectAccessible, WORKSPACE_KEY } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test("a full storage is reported and the previous save stays intact", async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await createProject(page, "Saved before");
   await page.waitForFunction((key) => localStorage.getItem(key)?.includes("Saved before"), WORKSPACE_KEY);
   const before = await page.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY);
@@ -42,7 +33,7 @@ test("a full storage is reported and the previous save stays intact", async () =
 });
 
 test("blocked storage is reported and the app still works in memory", async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   await context.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
       get() {
@@ -51,7 +42,7 @@ test("blocked storage is reported and the app still works in memory", async () =
     });
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByRole("alert").filter({ hasText: "Storage unavailable" }).waitFor();
   await createProject(page, "In memory only");
   await page.getByRole("link", { name: "Open the Wanted Data List" }).click();

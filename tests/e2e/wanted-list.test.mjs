@@ -1,30 +1,21 @@
 // End to end, as a participant would click: projects, the Wanted Data List, storage troubles,
 // hostile text, languages and accessibility. Runs against the release build in dist/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  startServer, launch, newContext, expectAccessible, waitForStored, storedWorkspace,
+  useBrowser, newContext, expectAccessible, waitForStored, storedWorkspace,
   createProject, finish, WORKSPACE_KEY,
 } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const names = async (page) =>
   page.getByLabel("Dataset name").evaluateAll((inputs) => inputs.map((i) => i.value));
 
 test("a project with three wanted datasets survives a reload, in order", async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByRole("heading", { name: "Your projects" }).waitFor();
   await createProject(page, "Posidonia watch");
   await page.getByLabel("Organisation or project holder").fill("Mer Vivante");
@@ -79,9 +70,9 @@ test("a project with three wanted datasets survives a reload, in order", async (
 });
 
 test("projects can be renamed, duplicated, and deleted with confirmation and undo", async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await createProject(page, "Festival sonore");
   await page.getByRole("link", { name: "Projects", exact: true }).click();
 
@@ -110,9 +101,9 @@ test("projects can be renamed, duplicated, and deleted with confirmation and und
 });
 
 test("a corrupt stored value is reported, kept aside and downloadable", async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const raw = '{"schema_version":1,"projects":[{"name":"half a proj';
   await page.evaluate(([key, raw]) => localStorage.setItem(key, raw), [WORKSPACE_KEY, raw]);
   await page.reload();
@@ -137,7 +128,7 @@ test("a corrupt stored value is reported, kept aside and downloadable", async ()
   // The user carries on: their new work is saved, and the set-aside copy stays.
   await createProject(page, "Fresh start");
   await waitForStored(page, (text) => text.includes("Fresh start"));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByRole("heading", { name: "Data set aside" }).waitFor();
   const stillKept = await page.evaluate(() =>
     Object.keys(localStorage).filter((k) => k.startsWith("data-roadmap:set-aside:")).length,
@@ -147,9 +138,9 @@ test("a corrupt stored value is reported, kept aside and downloadable", async ()
 });
 
 test("hostile text is shown as text and runs nothing", async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const img = "<img src=x onerror=alert(1)>";
   const js = "javascript:alert(1)";
   await createProject(page, img);
@@ -161,7 +152,7 @@ test("hostile text is shown as text and runs nothing", async () => {
   await page.getByLabel("Contact").fill(img);
   await waitForStored(page, (text) => text.includes("javascript:alert(1)"));
   await page.reload();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByRole("link", { name: img, exact: true }).waitFor();
   await page.getByRole("link", { name: img, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: img }).waitFor();
@@ -175,9 +166,9 @@ test("hostile text is shown as text and runs nothing", async () => {
 });
 
 test("the language follows the browser, can be switched, and is remembered", async () => {
-  const context = await newContext(browser, { locale: "fr-FR" });
+  const context = await newContext(env.browser, { locale: "fr-FR" });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByRole("heading", { name: "Vos projets" }).waitFor();
   assert.equal(await page.locator("html").getAttribute("lang"), "fr");
   await expectAccessible(page, "accueil (fr)");
@@ -197,7 +188,7 @@ test("the language follows the browser, can be switched, and is remembered", asy
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Wanted Data List" }).waitFor();
 
-  await page.goto(`${server.url}/project/not-a-project`);
+  await page.goto(`${env.server.url}/project/not-a-project`);
   await page.getByRole("heading", { name: "Page not found" }).waitFor();
   await expectAccessible(page, "not found (en)");
   await page.getByLabel("Language").selectOption("fr");
@@ -210,9 +201,9 @@ test("the language follows the browser, can be switched, and is remembered", asy
 });
 
 test("a change made in another tab shows up here without being overwritten", async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const first = await context.newPage();
-  await first.goto(server.url);
+  await first.goto(env.server.url);
   await createProject(first, "Shared");
   const url = first.url();
   await waitForStored(first, (text) => text.includes("Shared"));
