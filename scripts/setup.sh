@@ -109,10 +109,15 @@ ensure_build_tools() {
   ensure_node_modules
 }
 
+# Cargo first, online: build-std fetches std's own dependencies on its first run, which
+# Trunk's --offline (there so that Trunk never downloads a tool) would forbid. Trunk's own
+# cargo call is then a no-op.
+cargo_build_wasm() {
+  wasm_env cargo build --release --target wasm32-unknown-unknown --bin data-roadmap
+}
+
 build_release() {
   say "building the release app into dist/"
-  # Cargo first, online: build-std fetches std's own dependencies on its first run, which
-  # Trunk's --offline (there so that Trunk never downloads a tool) would forbid.
-  wasm_env cargo build --release --target wasm32-unknown-unknown --bin data-roadmap
+  cargo_build_wasm
   wasm_env trunk build --release --offline
 }
