@@ -3,6 +3,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod pages;

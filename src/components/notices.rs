@@ -3,25 +3,9 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::i18n::{Key, Lang};
-use crate::model::LoadError;
+use crate::i18n::{load_error_reason, Key};
 use crate::state::{use_app, HoldReason, SaveStatus};
 use crate::storage::{SaveError, StartupProblem};
-
-/// Why a text could not be read, in words.
-pub fn load_error_reason(error: &LoadError, lang: Lang) -> String {
-    match error {
-        LoadError::Syntax { line, column } => Key::ReasonSyntax.fill(
-            lang,
-            &[("line", &line.to_string()), ("column", &column.to_string())],
-        ),
-        LoadError::NotAWorkspace => Key::ReasonNotOurs.text(lang).to_string(),
-        LoadError::TooNew { found } => {
-            Key::ReasonTooNew.fill(lang, &[("found", &found.to_string())])
-        }
-        LoadError::Invalid { detail } => Key::ReasonInvalid.fill(lang, &[("detail", detail)]),
-    }
-}
 
 /// A file name for downloaded unreadable data, stamped so that two never collide.
 fn unreadable_file_name(at: i64) -> String {

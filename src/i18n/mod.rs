@@ -72,7 +72,9 @@ macro_rules! strings {
     };
 }
 
+mod reasons;
 mod strings;
+pub use reasons::{import_error_message, load_error_reason, megabytes, share_error_message};
 pub use strings::Key;
 
 impl Key {

@@ -25,7 +25,9 @@ strings! {
     UnreadableBody => "Raison : {reason}. Le texte d'origine a été mis de côté, intact, et vous repartez d'un espace vide. Téléchargez-le pour le garder ou le confier à quelqu'un qui pourra le réparer.", "Reason: {reason}. The original text has been set aside, untouched, and you start again from an empty workspace. Download it to keep it, or to hand it to someone who can repair it.";
     ReasonSyntax => "ce n'est pas du JSON valide (ligne {line}, colonne {column})", "it is not valid JSON (line {line}, column {column})";
     ReasonNotOurs => "ce ne sont pas des données de Data Roadmap", "it is not Data Roadmap data";
-    ReasonTooNew => "elles ont été enregistrées par une version plus récente de Data Roadmap (format {found})", "it was saved by a newer version of Data Roadmap (format {found})";
+    ReasonTooNew => "elles ont été enregistrées par une version plus récente de Data Roadmap (format {found} ; cette version lit jusqu'au format {supported}) : rechargez la page pour mettre l'application à jour", "it was saved by a newer version of Data Roadmap (format {found}; this version reads up to format {supported}): reload the page to update the app";
+    ReasonCutShort => "le texte s'arrête avant la fin : il a sans doute été tronqué (ligne {line}, colonne {column})", "it stops before its end: it was probably cut short (line {line}, column {column})";
+    ReasonInvalidAt => "une valeur n'a pas la forme attendue à l'emplacement {path} ({detail})", "a value does not have the expected form at {path} ({detail})";
     ReasonInvalid => "une valeur n'a pas la forme attendue ({detail})", "a value does not have the expected form ({detail})";
     DownloadUnreadable => "Télécharger les données illisibles", "Download the unreadable data";
     Dismiss => "Fermer ce message", "Dismiss this message";
@@ -333,6 +335,18 @@ strings! {
     GoToReport => "Rapport imprimable", "Printable report";
     GoToRoadmap => "Ouvrir le plan de route", "Open the roadmap";
     ProjectNav => "Pages du projet", "Project pages";
+
+    ColPosition => "N°", "No.";
+    FileSuffixWanted => "donnees-recherchees", "wanted-datasets";
+    FileSuffixSources => "sources", "sources";
+    FileSuffixRoadmap => "plan-de-route", "roadmap";
+    ImportEmpty => "Le fichier est vide.", "The file is empty.";
+    ImportTooLarge => "Le fichier est trop gros ({size}, la limite est de {limit}) : ce n'est sans doute pas un export de Data Roadmap.", "The file is too large ({size}; the limit is {limit}): it is probably not a Data Roadmap export.";
+    ImportUnreadable => "Ce fichier ne peut pas être importé : {reason}.", "This file cannot be imported: {reason}.";
+    ImportNoProjects => "Ce fichier est bien un export de Data Roadmap, mais il ne contient aucun projet.", "This file is a Data Roadmap export, but it holds no project.";
+    ImportDuplicateId => "Ce fichier ne peut pas être importé : deux éléments y portent le même identifiant ({path}). Il a sans doute été modifié à la main.", "This file cannot be imported: two items in it have the same identifier ({path}). It was probably edited by hand.";
+    ShareTooLarge => "Ce projet est trop volumineux pour un lien ({length} caractères, la limite est de {limit}). Exportez-le plutôt en fichier JSON et envoyez le fichier.", "This project is too large for a link ({length} characters; the limit is {limit}). Export it as a JSON file instead, and send the file.";
+    ShareDamaged => "Ce lien de partage est incomplet ou abîmé : il a sans doute été coupé en le copiant. Demandez à la personne de vous le renvoyer, ou de vous envoyer le fichier.", "This share link is incomplete or damaged: it was probably cut when it was copied. Ask the sender to send it again, or to send the file.";
 
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundBody => "Cette page, ou ce projet, n'existe pas dans ce navigateur. Il a peut-être été supprimé.", "This page, or this project, does not exist in this browser. It may have been deleted.";

@@ -7,22 +7,26 @@ mod choice;
 mod dashboard;
 mod document;
 mod evaluation;
+mod import;
 mod progress;
 mod project;
 mod roadmap;
+mod snapshot;
 mod source;
 mod wanted;
 
 pub use choice::Choice;
 pub use dashboard::Dashboard;
-pub use document::{LoadError, SCHEMA_VERSION};
+pub use document::{LoadError, FILE_FORMAT, SCHEMA_VERSION};
 pub use evaluation::{assess, format_level, points, stars, Assessment, Criterion};
+pub use import::{parse_import, ImportError, ImportLabels, Resolution, MAX_IMPORT_BYTES};
 pub use progress::{Phase, PhaseProgress, PhaseState};
 pub use project::{Direction, Domain, Project};
 pub use roadmap::{
     parse_date, suggested_route, ActionFilter, ActionStatus, Month, PlannedAction, RoadmapAction,
     Route, Timeline,
 };
+pub use snapshot::{BackupRecord, Snapshot, BACKUP_REMINDER_EDITS};
 pub use source::{
     Access, CandidateSource, CoverageMatch, Licence, PersonalData, Rating, Verdict, VerdictOverride,
 };
@@ -53,6 +57,7 @@ impl Workspace {
             Some(project) => {
                 edit(project);
                 project.updated_at = now;
+                project.backup.count_edit();
                 true
             }
             None => false,
@@ -82,6 +87,10 @@ impl Workspace {
 }
 
 #[cfg(test)]
+mod import_tests;
+#[cfg(test)]
 mod roadmap_tests;
+#[cfg(test)]
+pub(crate) mod strategies;
 #[cfg(test)]
 mod tests;

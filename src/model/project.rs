@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::choice::choice;
+use super::snapshot::{BackupRecord, Snapshot};
 use super::wanted::WantedDataset;
 
 choice! {
@@ -34,6 +35,9 @@ pub struct Project {
     pub updated_at: i64,
     /// The Wanted Data List, in order of preference.
     pub wanted: Vec<WantedDataset>,
+    /// Saved versions, newest first.
+    pub snapshots: Vec<Snapshot>,
+    pub backup: BackupRecord,
 }
 
 impl Default for Project {
@@ -48,6 +52,8 @@ impl Default for Project {
             created_at: 0,
             updated_at: 0,
             wanted: Vec::new(),
+            snapshots: Vec::new(),
+            backup: BackupRecord::default(),
         }
     }
 }
@@ -123,6 +129,7 @@ impl Project {
         copy.name = name;
         copy.created_at = now;
         copy.updated_at = now;
+        copy.backup = BackupRecord::default();
         for dataset in &mut copy.wanted {
             dataset.id = new_id();
             for source in &mut dataset.sources {

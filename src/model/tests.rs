@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 use uuid::Uuid;
 
+use super::strategies::any_workspace;
 use super::*;
 
 fn id(n: u128) -> Uuid {
@@ -226,6 +227,7 @@ fn phase_two_counts_datasets_with_a_fully_evaluated_source() {
 const GOLDEN_V1: &str = include_str!("../../tests/fixtures/workspace-v1.json");
 const GOLDEN_V2: &str = include_str!("../../tests/fixtures/workspace-v2.json");
 const GOLDEN_V3: &str = include_str!("../../tests/fixtures/workspace-v3.json");
+const GOLDEN_V4: &str = include_str!("../../tests/fixtures/workspace-v4.json");
 
 #[test]
 fn the_v1_golden_fixture_loads_field_by_field() {
@@ -282,10 +284,24 @@ fn the_v2_golden_fixture_loads_its_sources() {
 fn saving_the_current_golden_fixture_gives_it_back_unchanged() {
     // If this fails, the stored shape changed: bump SCHEMA_VERSION, add a migration step and
     // a new fixture, and keep this one as the input the migration is tested on.
-    let workspace = Workspace::from_json(GOLDEN_V3).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V3).unwrap();
+    let workspace = Workspace::from_json(GOLDEN_V4).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V4).unwrap();
     let saved: serde_json::Value = serde_json::from_str(&workspace.to_json()).unwrap();
     assert_eq!(saved, expected);
+}
+
+#[test]
+fn v3_migrates_to_exactly_the_v4_fixture_minus_its_history() {
+    let migrated = Workspace::from_json(GOLDEN_V3).unwrap();
+    let mut v4 = Workspace::from_json(GOLDEN_V4).unwrap();
+    assert_eq!(v4.projects[0].snapshots[0].label, "Fin de l'atelier 2");
+    assert_eq!(v4.projects[0].snapshots[0].content.wanted.len(), 1);
+    assert_eq!(v4.projects[0].backup.edits_since_export, 42);
+    for project in &mut v4.projects {
+        project.snapshots.clear();
+        project.backup = BackupRecord::default();
+    }
+    assert_eq!(migrated, v4);
 }
 
 #[test]
@@ -333,9 +349,16 @@ fn missing_fields_take_their_defaults() {
 fn unreadable_texts_say_why() {
     assert_eq!(
         Workspace::from_json("{\"schema_version\":1,\n\"projects\":["),
-        Err(LoadError::Syntax {
+        Err(LoadError::CutShort {
             line: 2,
             column: 12
+        })
+    );
+    assert_eq!(
+        Workspace::from_json("{\"schema_version\":1,\n\"projects\":[}"),
+        Err(LoadError::Syntax {
+            line: 2,
+            column: 13
         })
     );
     for not_ours in [
@@ -361,76 +384,6 @@ fn unreadable_texts_say_why() {
         matches!(invalid, Err(LoadError::Invalid { .. })),
         "{invalid:?}"
     );
-}
-
-fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just(String::new()),
-        Just("<img src=x onerror=alert(1)>".to_string()),
-        Just("javascript:alert(1)".to_string()),
-        any::<String>(),
-    ]
-}
-
-fn any_choice<T: Clone + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
-    proptest::sample::select(all)
-}
-
-fn any_wanted() -> impl Strategy<Value = WantedDataset> {
-    (
-        any::<u128>(),
-        (any_text(), any_text(), any_text()),
-        any_choice(Priority::ALL),
-        any_choice(Granularity::ALL),
-        any_choice(Frequency::ALL),
-        any_choice(Format::ALL),
-        any_choice(WantedStatus::ALL),
-        proptest::collection::vec(any_choice(WorkFlag::ALL), 0..4),
-    )
-        .prop_map(
-            |(
-                n,
-                (name, use_case, contact),
-                priority,
-                granularity,
-                freshness,
-                format,
-                status,
-                flags,
-            )| {
-                let mut dataset = WantedDataset {
-                    name,
-                    use_case,
-                    contact,
-                    priority,
-                    granularity,
-                    freshness,
-                    preferred_format: format,
-                    status,
-                    ..WantedDataset::new(Uuid::from_u128(n))
-                };
-                for flag in flags {
-                    dataset.set_flag(flag, true);
-                }
-                dataset
-            },
-        )
-}
-
-fn any_workspace() -> impl Strategy<Value = Workspace> {
-    let project = (
-        any::<u128>(),
-        any_text(),
-        any_choice(Domain::ALL),
-        any::<i64>(),
-        proptest::collection::vec(any_wanted(), 0..6),
-    )
-        .prop_map(|(n, name, domain, at, wanted)| Project {
-            domain,
-            wanted,
-            ..Project::new(Uuid::from_u128(n), name, at)
-        });
-    proptest::collection::vec(project, 0..4).prop_map(|projects| Workspace { projects })
 }
 
 proptest! {

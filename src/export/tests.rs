@@ -1,0 +1,213 @@
+//! Exports read back the way their readers read them: CSV by a CSV parser, share links by
+//! the app itself.
+
+use proptest::prelude::*;
+use uuid::Uuid;
+
+use super::*;
+use crate::i18n::share_error_message;
+use crate::model::strategies::any_workspace;
+use crate::model::{
+    CandidateSource, ImportError, Licence, Project, RoadmapAction, Route, Snapshot, WantedDataset,
+};
+
+fn sample() -> Project {
+    let mut project = Project::new(Uuid::from_u128(1), "Côte d'Opale: plan", 1_000);
+    project.holder = "<b>Asso</b> | Mer".into();
+    let mut dataset = WantedDataset {
+        name: "Marées; \"hautes\"".into(),
+        use_case: "Line one\nline two".into(),
+        ..WantedDataset::new(Uuid::from_u128(2))
+    };
+    dataset.sources.push(CandidateSource {
+        title: "=HYPERLINK(\"http://evil\")".into(),
+        licence: Licence::Etalab2,
+        ..CandidateSource::new(Uuid::from_u128(3))
+    });
+    dataset.actions.push(RoadmapAction {
+        owner: "Léa".into(),
+        due: "2026-03-31".into(),
+        ..RoadmapAction::new(Uuid::from_u128(4), Route::AskProducer)
+    });
+    project.add_wanted(dataset);
+    project.add_wanted(WantedDataset::new(Uuid::from_u128(5)));
+    project
+}
+
+fn read_csv(bytes: &[u8], lang: Lang) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("starts with a BOM");
+    let delimiter = if lang == Lang::Fr { b';' } else { b',' };
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn file_names_carry_the_project_and_the_date() {
+    assert_eq!(
+        file_stem("Côte d'Opale: plan", "2026-11-27"),
+        "côte-d-opale-plan-2026-11-27"
+    );
+    assert_eq!(file_stem("  ../../etc  ", "2026-11-27"), "etc-2026-11-27");
+    assert_eq!(file_stem("", "2026-11-27"), "data-roadmap-2026-11-27");
+    assert!(file_stem(&"x".repeat(500), "d").len() < 70);
+    let names: Vec<String> = ProjectExport::ALL
+        .iter()
+        .map(|&kind| export_project(&sample(), kind, Lang::En, "2026-11-27", 0).name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "côte-d-opale-plan-2026-11-27.json",
+            "côte-d-opale-plan-2026-11-27.md",
+            "côte-d-opale-plan-2026-11-27-wanted-datasets.csv",
+            "côte-d-opale-plan-2026-11-27-sources.csv",
+            "côte-d-opale-plan-2026-11-27-roadmap.csv",
+        ]
+    );
+}
+
+#[test]
+fn the_json_export_imports_back_identical() {
+    let file = export_project(&sample(), ProjectExport::Json, Lang::Fr, "2026-11-27", 7);
+    let text = String::from_utf8(file.bytes).unwrap();
+    let back = crate::model::parse_import(&text).unwrap();
+    assert_eq!(back.projects, vec![sample()]);
+}
+
+#[test]
+fn csv_tables_parse_back_with_one_row_per_item() {
+    for lang in Lang::ALL {
+        let wanted = read_csv(&wanted_csv(&sample(), lang), lang);
+        assert_eq!(wanted.len(), 3, "header + 2 datasets");
+        assert_eq!(wanted[0][1], Key::WantedName.text(lang));
+        assert_eq!(wanted[1][1], "Marées; \"hautes\"");
+        assert_eq!(wanted[1][3], "Line one\nline two");
+        assert!(wanted.iter().all(|row| row.len() == wanted[0].len()));
+
+        let sources = read_csv(&sources_csv(&sample(), lang), lang);
+        assert_eq!(sources.len(), 2);
+        assert_eq!(
+            sources[1][2], "'=HYPERLINK(\"http://evil\")",
+            "formula defused"
+        );
+        assert_eq!(sources[1][6], Key::LicenceEtalab.text(lang));
+
+        let actions = read_csv(&actions_csv(&sample(), lang), lang);
+        assert_eq!(actions.len(), 2);
+        assert_eq!(actions[1][4], "Léa");
+        assert_eq!(actions[1][5], "2026-03-31");
+    }
+}
+
+#[test]
+fn the_markdown_report_escapes_user_text() {
+    let md = project_markdown(&sample(), Lang::En, "2026-11-27");
+    assert!(md.starts_with("# Côte d'Opale: plan\n"));
+    assert!(md.contains("\\<b\\>Asso\\</b\\> \\| Mer"), "{md}");
+    assert!(!md.contains("<b>"));
+    assert!(md.contains("## Wanted Data List"));
+    assert!(md.contains("| 1 | Marées; \"hautes\" | Line one line two |"));
+    assert!(md.contains("| — |"), "empty cells get a dash");
+    let empty = project_markdown(&Project::new(Uuid::nil(), "", 0), Lang::Fr, "2026-11-27");
+    assert!(empty.starts_with("# Projet sans nom"));
+    assert!(empty.contains("Rien pour l'instant."));
+}
+
+#[test]
+fn a_share_link_carries_the_content_without_the_history() {
+    let mut project = sample();
+    project.snapshots.push(Snapshot::default());
+    project.backup.edits_since_export = 12;
+    let fragment = encode_share_link(&project).unwrap();
+    assert!(fragment.starts_with(SHARE_PREFIX));
+    assert!(fragment
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"=-_".contains(&b)));
+    let back = decode_share_link(&format!("#{fragment}")).unwrap().unwrap();
+    assert_eq!(back.projects, vec![project.content()]);
+    assert_eq!(decode_share_link("#/project/1"), None);
+}
+
+#[test]
+fn a_project_too_large_for_a_link_is_refused_with_figures() {
+    let mut project = sample();
+    // Text that does not compress: a pseudo-random walk.
+    let mut seed = 1u64;
+    project.description = (0..40_000)
+        .map(|_| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            char::from(b'a' + (seed >> 59) as u8)
+        })
+        .collect();
+    match encode_share_link(&project) {
+        Err(ShareError::TooLarge { length, limit }) => {
+            assert!(length > limit);
+            assert_eq!(limit, MAX_SHARE_FRAGMENT);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_cut_or_hostile_link_is_explained() {
+    let fragment = encode_share_link(&sample()).unwrap();
+    let cut = &fragment[..fragment.len() - 10];
+    let error = decode_share_link(cut).unwrap().unwrap_err();
+    assert_eq!(error, ShareError::Damaged);
+    assert!(share_error_message(&error, Lang::Fr).contains("abîmé"));
+    // A tiny link that would inflate to far more than any project.
+    let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 64 * 1024 * 1024], 9);
+    let link = format!("{SHARE_PREFIX}{}", URL_SAFE.encode(bomb));
+    assert_eq!(
+        decode_share_link(&link),
+        Some(Err(ShareError::Damaged)),
+        "inflating stops at the limit"
+    );
+    let not_ours = miniz_oxide::deflate::compress_to_vec(b"{\"hello\":1}", 9);
+    let link = format!("{SHARE_PREFIX}{}", URL_SAFE.encode(not_ours));
+    assert!(matches!(
+        decode_share_link(&link),
+        Some(Err(ShareError::Unreadable(ImportError::Unreadable(_))))
+    ));
+}
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as URL_SAFE;
+use base64::Engine;
+
+proptest! {
+    #[test]
+    fn every_project_shares_and_comes_back(workspace in any_workspace()) {
+        for project in &workspace.projects {
+            match encode_share_link(project) {
+                Ok(fragment) => {
+                    let back = decode_share_link(&fragment).unwrap();
+                    prop_assert_eq!(back, Ok(Workspace { projects: vec![project.content()] }));
+                }
+                Err(ShareError::TooLarge { .. }) => {}
+                Err(other) => prop_assert!(false, "{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn any_fragment_never_panics_and_is_explained(text in "share=[A-Za-z0-9_=-]{0,300}|.{0,300}") {
+        if let Some(Err(error)) = decode_share_link(&text) {
+            prop_assert!(!share_error_message(&error, Lang::En).is_empty());
+        }
+    }
+
+    #[test]
+    fn csv_exports_always_parse_back(workspace in any_workspace()) {
+        for project in &workspace.projects {
+            let rows = read_csv(&sources_csv(project, Lang::Fr), Lang::Fr);
+            let count: usize = project.wanted.iter().map(|d| d.sources.len()).sum();
+            prop_assert_eq!(rows.len(), count + 1);
+        }
+    }
+}

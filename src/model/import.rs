@@ -1,0 +1,168 @@
+//! Reading a file or link someone hands the app, and adding its projects to the workspace.
+//!
+//! Everything is checked before anything is touched: `parse_import` either returns a whole,
+//! valid workspace or says what is wrong and where.
+
+use std::collections::HashSet;
+
+use uuid::Uuid;
+
+use super::{LoadError, Project, Snapshot, Workspace};
+
+/// Larger than any real project (a 500-dataset project is about 1 MB) and small enough that
+/// reading it never stalls the page.
+pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
+    Unreadable(LoadError),
+    /// A valid document with nothing to import.
+    NoProjects,
+    /// Two things in the file claim the same identity; `path` is the second one.
+    DuplicateId {
+        path: String,
+    },
+}
+
+impl From<LoadError> for ImportError {
+    fn from(error: LoadError) -> Self {
+        ImportError::Unreadable(error)
+    }
+}
+
+/// What to do with an imported project whose id is already in the workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Put it in place of the existing one, which is kept as a snapshot of the new one.
+    Replace,
+    /// Add it beside the existing one, with fresh ids.
+    KeepBoth,
+}
+
+/// Reads an exported file (or a stored workspace), migrating older versions.
+pub fn parse_import(text: &str) -> Result<Workspace, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: text.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let workspace = Workspace::from_json(text)?;
+    if workspace.projects.is_empty() {
+        return Err(ImportError::NoProjects);
+    }
+    check_ids(&workspace)?;
+    Ok(workspace)
+}
+
+/// Pages find rows by id, so a file where two rows share one would make edits land on the
+/// wrong row. Ids need only be unique among siblings; snapshots repeat them on purpose.
+fn check_ids(workspace: &Workspace) -> Result<(), ImportError> {
+    fn unique<T>(
+        items: &[T],
+        id: impl Fn(&T) -> Uuid,
+        path: impl Fn(usize) -> String,
+    ) -> Result<(), ImportError> {
+        let mut seen = HashSet::new();
+        match items.iter().position(|item| !seen.insert(id(item))) {
+            Some(i) => Err(ImportError::DuplicateId { path: path(i) }),
+            None => Ok(()),
+        }
+    }
+    unique(
+        &workspace.projects,
+        |p| p.id,
+        |i| format!("projects[{i}].id"),
+    )?;
+    for (p, project) in workspace.projects.iter().enumerate() {
+        let at = format!("projects[{p}]");
+        unique(
+            &project.wanted,
+            |d| d.id,
+            |i| format!("{at}.wanted[{i}].id"),
+        )?;
+        unique(
+            &project.snapshots,
+            |s| s.id,
+            |i| format!("{at}.snapshots[{i}].id"),
+        )?;
+        for (w, dataset) in project.wanted.iter().enumerate() {
+            let at = format!("{at}.wanted[{w}]");
+            unique(
+                &dataset.sources,
+                |s| s.id,
+                |i| format!("{at}.sources[{i}].id"),
+            )?;
+            unique(
+                &dataset.actions,
+                |a| a.id,
+                |i| format!("{at}.actions[{i}].id"),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+impl Workspace {
+    /// Adds an imported project. `Replace` keeps the project it replaces as a snapshot
+    /// labelled `replaced_label`; `KeepBoth` (or no conflict) adds it, as a copy named
+    /// `copy_name` when its id is taken. Returns the id the project ends up with.
+    pub fn import_project(
+        &mut self,
+        project: Project,
+        resolution: Resolution,
+        now: i64,
+        labels: ImportLabels,
+        mut new_id: impl FnMut() -> Uuid,
+    ) -> Uuid {
+        let existing = self.projects.iter().position(|p| p.id == project.id);
+        match (existing, resolution) {
+            (None, _) => {
+                let id = project.id;
+                self.projects.push(project);
+                id
+            }
+            (Some(index), Resolution::Replace) => {
+                let old = std::mem::take(&mut self.projects[index]);
+                let mut project = project;
+                let kept = Snapshot {
+                    id: new_id(),
+                    label: labels.replaced,
+                    taken_at: now,
+                    content: old.content(),
+                };
+                project.snapshots.insert(0, kept);
+                for snapshot in old.snapshots {
+                    if project.snapshot(snapshot.id).is_none() {
+                        project.snapshots.push(snapshot);
+                    }
+                }
+                let id = project.id;
+                self.projects[index] = project;
+                id
+            }
+            (Some(_), Resolution::KeepBoth) => {
+                let copy = project.duplicate(labels.copy_name, now, &mut new_id);
+                let id = copy.id;
+                self.projects.push(copy);
+                id
+            }
+        }
+    }
+}
+
+/// The translated words an import writes into the data.
+pub struct ImportLabels {
+    /// Label of the snapshot that keeps a replaced project.
+    pub replaced: String,
+    /// Name of a project imported beside one with the same id.
+    pub copy_name: String,
+}

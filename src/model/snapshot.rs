@@ -1,0 +1,116 @@
+//! Saved versions of a project ("snapshots"), and the record of its last export that drives
+//! the backup reminder.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::Project;
+
+/// A labelled copy of a project's content at one moment.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Snapshot {
+    pub id: Uuid,
+    pub label: String,
+    pub taken_at: i64,
+    /// The project as it was, without its own snapshots (they are kept once, on the project).
+    pub content: Project,
+}
+
+/// Edits since the last export after which the app suggests exporting again. An edit is one
+/// change to a field (a keystroke in a text): a few hundred means several fields rewritten.
+pub const BACKUP_REMINDER_EDITS: u32 = 300;
+
+/// When the project was last exported, and how much it has changed since.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupRecord {
+    pub last_export_at: Option<i64>,
+    pub edits_since_export: u32,
+    /// `edits_since_export` when the user last said "remind me later".
+    pub snoozed_at_edits: u32,
+}
+
+impl BackupRecord {
+    pub fn count_edit(&mut self) {
+        self.edits_since_export = self.edits_since_export.saturating_add(1);
+    }
+
+    pub fn exported(&mut self, now: i64) {
+        *self = BackupRecord {
+            last_export_at: Some(now),
+            ..BackupRecord::default()
+        };
+    }
+
+    pub fn snooze(&mut self) {
+        self.snoozed_at_edits = self.edits_since_export;
+    }
+
+    pub fn reminder_due(&self) -> bool {
+        self.edits_since_export
+            .saturating_sub(self.snoozed_at_edits)
+            >= BACKUP_REMINDER_EDITS
+    }
+}
+
+impl Project {
+    /// The project's content without its history, as a snapshot or share link holds it.
+    pub fn content(&self) -> Project {
+        Project {
+            snapshots: Vec::new(),
+            backup: BackupRecord::default(),
+            ..self.clone()
+        }
+    }
+
+    pub fn snapshot(&self, id: Uuid) -> Option<&Snapshot> {
+        self.snapshots.iter().find(|s| s.id == id)
+    }
+
+    /// Saves the current content under `label`; the newest snapshot comes first.
+    pub fn take_snapshot(&mut self, id: Uuid, label: String, now: i64) {
+        let content = self.content();
+        self.snapshots.insert(
+            0,
+            Snapshot {
+                id,
+                label,
+                taken_at: now,
+                content,
+            },
+        );
+    }
+
+    /// Brings back a snapshot's content. The current content is first saved as a snapshot
+    /// labelled `current_label`, so a restore can itself be undone. False if there is no such
+    /// snapshot.
+    pub fn restore_snapshot(
+        &mut self,
+        snapshot: Uuid,
+        current_label: String,
+        now: i64,
+        new_id: Uuid,
+    ) -> bool {
+        let Some(old) = self.snapshot(snapshot).map(|s| s.content.clone()) else {
+            return false;
+        };
+        self.take_snapshot(new_id, current_label, now);
+        let snapshots = std::mem::take(&mut self.snapshots);
+        let backup = std::mem::take(&mut self.backup);
+        *self = Project {
+            id: self.id,
+            created_at: self.created_at,
+            updated_at: now,
+            snapshots,
+            backup,
+            ..old
+        };
+        true
+    }
+
+    pub fn delete_snapshot(&mut self, id: Uuid) -> Option<(usize, Snapshot)> {
+        let index = self.snapshots.iter().position(|s| s.id == id)?;
+        Some((index, self.snapshots.remove(index)))
+    }
+}
