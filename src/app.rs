@@ -7,8 +7,8 @@ use leptos_router::path;
 use crate::components::{LangSwitch, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
 use crate::pages::{
-    DashboardPage, HomePage, NotFound, ProjectPage, ReportPage, RoadmapPage, SourcesPage,
-    WantedListPage, WantedSourcesPage,
+    DashboardPage, FilesPage, HomePage, NotFound, ProjectPage, ReportPage, RoadmapPage, SourcesPage,
+    VersionPage, WantedListPage, WantedSourcesPage,
 };
 use crate::state::provide_app_state;
 
@@ -38,6 +38,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/project/:id/roadmap") view=RoadmapPage/>
                     <Route path=path!("/project/:id/dashboard") view=DashboardPage/>
                     <Route path=path!("/project/:id/report") view=ReportPage/>
+                    <Route path=path!("/project/:id/files") view=FilesPage/>
+                    <Route path=path!("/project/:id/versions/:version") view=VersionPage/>
                     <Route
                         path=path!("/project/:id/wanted/:wanted/sources")
                         view=WantedSourcesPage

@@ -135,3 +135,57 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Today as `YYYY-MM-DD`, for file names.
+pub fn iso_today() -> String {
+    today().to_string()
+}
+
+/// The text of a file the user picked or dropped.
+pub async fn read_file(file: web_sys::File) -> Result<String, JsValue> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
+    text.as_string()
+        .ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// The URL fragment, `#` included, or an empty string.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Drops the fragment from the address bar (a share link, once dealt with) without a reload
+/// and without a new history entry.
+pub fn clear_location_hash() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The address the app is served from, e.g. `https://example.org`.
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// Copies text to the clipboard; `done` learns whether the browser allowed it.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return done(false);
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}

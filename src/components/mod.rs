@@ -1,6 +1,9 @@
 //! Widgets shared by several pages.
 
+mod exports;
 mod fields;
+mod import_panel;
+mod import_review;
 mod lang_switch;
 mod notices;
 mod source_card;
@@ -8,7 +11,10 @@ mod step_nav;
 mod timeline;
 mod verdict;
 
+pub use exports::{download_project, download_workspace, BackupReminder, ExportButtons};
 pub use fields::{CheckboxField, ChoiceSelect, TextField};
+pub use import_panel::{ImportPanel, SharedLinkOffer};
+pub use import_review::{project_counts, ImportReview};
 pub use lang_switch::LangSwitch;
 pub use notices::{SaveIndicator, StorageNotices, ToastRegion};
 pub use source_card::{source_title, SourceCard, SourcePath};

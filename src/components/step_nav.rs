@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use uuid::Uuid;
 
+use super::BackupReminder;
 use crate::i18n::{Key, Label};
 use crate::model::{Phase, PhaseState};
 use crate::state::use_app;
@@ -85,5 +86,6 @@ pub fn StepNav(project: Uuid, #[prop(optional)] current: Option<Phase>) -> impl 
         <nav class="steps" aria-label=move || app.t(Key::StepsLabel)>
             <ol>{steps}</ol>
         </nav>
+        <BackupReminder project/>
     }
 }

@@ -114,3 +114,19 @@ impl Project {
         Some((index, self.snapshots.remove(index)))
     }
 }
+
+impl super::Workspace {
+    /// Records a JSON export of these projects. Not an edit: the projects' own content and
+    /// change date stay as they are.
+    pub fn mark_exported(&mut self, ids: &[Uuid], now: i64) {
+        for project in self.projects.iter_mut().filter(|p| ids.contains(&p.id)) {
+            project.backup.exported(now);
+        }
+    }
+
+    pub fn snooze_backup_reminder(&mut self, id: Uuid) {
+        if let Some(project) = self.projects.iter_mut().find(|p| p.id == id) {
+            project.backup.snooze();
+        }
+    }
+}

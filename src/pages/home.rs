@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::edit_project;
 use crate::browser;
-use crate::components::TextField;
+use crate::components::{download_workspace, ImportPanel, SharedLinkOffer, TextField};
 use crate::i18n::{Key, Label};
 use crate::model::{Phase, Project};
 use crate::state::{use_app, Undo};
@@ -40,8 +40,10 @@ pub fn HomePage() -> impl IntoView {
         <h1>{move || app.t(Key::HomeTitle)}</h1>
         <p>{move || app.t(Key::HomeIntro)}</p>
         <ol class="phases">{phases}</ol>
+        <SharedLinkOffer/>
         <NewProjectForm/>
         <ProjectList/>
+        <ImportPanel/>
         <SetAsidePanel/>
     }
 }
@@ -128,6 +130,11 @@ fn ProjectList() -> impl IntoView {
                         <ProjectCard id/>
                     </For>
                 </ul>
+                <p class="actions">
+                    <button type="button" id="export-workspace" on:click=move |_| download_workspace(app)>
+                        {move || app.t(Key::ExportWorkspace)}
+                    </button>
+                </p>
             </Show>
         </section>
     }

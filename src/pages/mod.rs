@@ -1,22 +1,26 @@
 //! One module per screen.
 
 mod dashboard;
+mod files;
 mod home;
 mod not_found;
 mod project;
 mod report;
 mod roadmap;
 mod sources;
+mod version;
 mod wanted_list;
 mod wanted_sources;
 
 pub use dashboard::DashboardPage;
+pub use files::FilesPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use project::ProjectPage;
 pub use report::ReportPage;
 pub use roadmap::RoadmapPage;
 pub use sources::SourcesPage;
+pub use version::VersionPage;
 pub use wanted_list::WantedListPage;
 pub use wanted_sources::WantedSourcesPage;
 

@@ -127,6 +127,9 @@ fn ProjectOverview(id: Uuid) -> impl IntoView {
                 <A href=format!("/project/{id}/report") attr:class="button">
                     {move || app.t(Key::GoToReport)}
                 </A>
+                <A href=format!("/project/{id}/files") attr:class="button">
+                    {move || app.t(Key::FilesAndVersions)}
+                </A>
             </p>
         </section>
     }

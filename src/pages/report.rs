@@ -35,7 +35,7 @@ fn Report(project: Uuid) -> impl IntoView {
     let content = move || {
         let lang = app.lang.get();
         app.workspace
-            .with(|w| w.project(project).map(|p| report_body(p, lang)))
+            .with(|w| w.project(project).map(|p| report_body(p, lang, 1)))
     };
     view! {
         <div class="report">
@@ -52,7 +52,19 @@ fn Report(project: Uuid) -> impl IntoView {
     }
 }
 
-fn report_body(p: &Project, lang: Lang) -> impl IntoView {
+/// A heading of `level` (1 to 3; deeper ones are h4).
+fn heading(level: u8, id: Option<&'static str>, text: String) -> AnyView {
+    match level {
+        1 => view! { <h1 id=id>{text}</h1> }.into_any(),
+        2 => view! { <h2 id=id>{text}</h2> }.into_any(),
+        3 => view! { <h3 id=id>{text}</h3> }.into_any(),
+        _ => view! { <h4 id=id>{text}</h4> }.into_any(),
+    }
+}
+
+/// The report's content, its title at heading level `top` (1 on the report page, 2 where a
+/// page shows it under its own title, as a saved version does).
+pub(super) fn report_body(p: &Project, lang: Lang, top: u8) -> impl IntoView {
     let t = |key: Key| key.text(lang);
     let title = if p.name.trim().is_empty() {
         t(Key::UntitledProject).to_string()
@@ -141,9 +153,9 @@ fn report_body(p: &Project, lang: Lang) -> impl IntoView {
     let has_sources = p.wanted.iter().any(|d| !d.sources.is_empty());
     let has_actions = p.planned_actions().next().is_some();
     view! {
-        <h1>{title}</h1>
+        {heading(top, None, title)}
         <section aria-labelledby="report-profile">
-            <h2 id="report-profile">{t(Key::ReportProfile)}</h2>
+            {heading(top + 1, Some("report-profile"), t(Key::ReportProfile).to_string())}
             <dl class="profile">
                 <dt>{t(Key::Holder)}</dt><dd>{or_dash(&p.holder)}</dd>
                 <dt>{t(Key::DomainLabel)}</dt><dd>{p.domain.label().text(lang)}</dd>
@@ -153,7 +165,7 @@ fn report_body(p: &Project, lang: Lang) -> impl IntoView {
             <ul>{progress}</ul>
         </section>
         <section aria-labelledby="report-wanted">
-            <h2 id="report-wanted">{t(Key::PhaseWantedList)}</h2>
+            {heading(top + 1, Some("report-wanted"), t(Key::PhaseWantedList).to_string())}
             {if p.wanted.is_empty() {
                 view! { <p>{t(Key::NoneYet)}</p> }.into_any()
             } else {
@@ -173,7 +185,7 @@ fn report_body(p: &Project, lang: Lang) -> impl IntoView {
             }}
         </section>
         <section aria-labelledby="report-evaluations">
-            <h2 id="report-evaluations">{t(Key::ReportEvaluations)}</h2>
+            {heading(top + 1, Some("report-evaluations"), t(Key::ReportEvaluations).to_string())}
             {if has_sources {
                 view! {
                     <table>
@@ -192,7 +204,7 @@ fn report_body(p: &Project, lang: Lang) -> impl IntoView {
             }}
         </section>
         <section aria-labelledby="report-roadmap">
-            <h2 id="report-roadmap">{t(Key::ReportRoadmap)}</h2>
+            {heading(top + 1, Some("report-roadmap"), t(Key::ReportRoadmap).to_string())}
             {if has_actions {
                 view! {
                     <table>

@@ -1,0 +1,121 @@
+//! Export buttons and the backup reminder: the glue between `crate::export` (which builds
+//! the files) and the browser (which downloads them).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use uuid::Uuid;
+
+use crate::browser;
+use crate::export::{export_project, export_workspace, ExportFile, ProjectExport};
+use crate::i18n::Key;
+use crate::state::{use_app, AppState};
+
+fn offer(app: AppState, file: ExportFile) -> bool {
+    let text = String::from_utf8_lossy(&file.bytes);
+    let done = browser::download(&file.name, file.mime, &text).is_ok();
+    if !done {
+        app.show_toast(app.t(Key::DownloadFailed).to_string(), None);
+    }
+    done
+}
+
+/// Downloads one export of a project. A JSON file is a backup: it records itself as the
+/// last export (so the file and the browser agree), and resets the backup reminder.
+pub fn download_project(app: AppState, id: Uuid, kind: ProjectExport) {
+    let now = browser::now_ms();
+    let lang = app.lang.get_untracked();
+    let Some(mut project) = app.workspace.with_untracked(|w| w.project(id).cloned()) else {
+        return;
+    };
+    if kind == ProjectExport::Json {
+        project.backup.exported(now);
+    }
+    let file = export_project(&project, kind, lang, &browser::iso_today(), now);
+    if offer(app, file) && kind == ProjectExport::Json {
+        app.workspace.update(|w| w.mark_exported(&[id], now));
+    }
+}
+
+/// Downloads every project as one JSON file.
+pub fn download_workspace(app: AppState) {
+    let now = browser::now_ms();
+    let mut workspace = app.workspace.get_untracked();
+    let ids: Vec<Uuid> = workspace.projects.iter().map(|p| p.id).collect();
+    workspace.mark_exported(&ids, now);
+    if offer(app, export_workspace(&workspace, &browser::iso_today(), now)) {
+        app.workspace.update(|w| w.mark_exported(&ids, now));
+    }
+}
+
+fn export_label(kind: ProjectExport) -> Key {
+    match kind {
+        ProjectExport::Json => Key::ExportJson,
+        ProjectExport::Markdown => Key::ExportMarkdown,
+        ProjectExport::WantedCsv => Key::ExportWantedCsv,
+        ProjectExport::SourcesCsv => Key::ExportSourcesCsv,
+        ProjectExport::ActionsCsv => Key::ExportActionsCsv,
+    }
+}
+
+/// One button per kind of export.
+#[component]
+pub fn ExportButtons(project: Uuid) -> impl IntoView {
+    let app = use_app();
+    let buttons = ProjectExport::ALL
+        .into_iter()
+        .map(|kind| {
+            view! {
+                <li>
+                    <button type="button" on:click=move |_| download_project(app, project, kind)>
+                        {move || app.t(export_label(kind))}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="export-buttons">{buttons}</ul> }
+}
+
+/// Suggests a JSON backup once the project has changed a lot since the last one.
+#[component]
+pub fn BackupReminder(project: Uuid) -> impl IntoView {
+    let app = use_app();
+    let record = Memo::new(move |_| {
+        app.workspace
+            .with(|w| w.project(project).map(|p| p.backup.clone()))
+    });
+    move || {
+        let record = record.get().filter(|r| r.reminder_due())?;
+        let text = move || {
+            let lang = app.lang.get();
+            match record.last_export_at {
+                Some(at) => Key::BackupReminderSince
+                    .fill(lang, &[("date", &browser::format_date_time(at, lang))]),
+                None => Key::BackupReminderNever.text(lang).to_string(),
+            }
+        };
+        Some(view! {
+            <div class="notice notice-info backup-reminder" role="status" data-testid="backup-reminder">
+                <p>{text}</p>
+                <p class="actions">
+                    <button
+                        type="button"
+                        on:click=move |_| download_project(app, project, ProjectExport::Json)
+                    >
+                        {move || app.t(Key::ExportJson)}
+                    </button>
+                    <A href=format!("/project/{project}/files") attr:class="button secondary">
+                        {move || app.t(Key::FilesAndVersions)}
+                    </A>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| app.workspace.update(|w| w.snooze_backup_reminder(project))
+                    >
+                        {move || app.t(Key::RemindLater)}
+                    </button>
+                </p>
+            </div>
+        })
+    }
+}
