@@ -7,8 +7,8 @@ use leptos_router::path;
 use crate::components::{LangSwitch, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
 use crate::pages::{
-    DashboardPage, FilesPage, HomePage, NotFound, ProjectPage, ReportPage, RoadmapPage, SourcesPage,
-    VersionPage, WantedListPage, WantedSourcesPage,
+    DashboardPage, FilesPage, HomePage, NotFound, ProjectPage, ReportPage, RoadmapPage,
+    SourcesPage, VersionPage, WantedListPage, WantedSourcesPage,
 };
 use crate::state::provide_app_state;
 

@@ -42,7 +42,10 @@ pub fn download_workspace(app: AppState) {
     let mut workspace = app.workspace.get_untracked();
     let ids: Vec<Uuid> = workspace.projects.iter().map(|p| p.id).collect();
     workspace.mark_exported(&ids, now);
-    if offer(app, export_workspace(&workspace, &browser::iso_today(), now)) {
+    if offer(
+        app,
+        export_workspace(&workspace, &browser::iso_today(), now),
+    ) {
         app.workspace.update(|w| w.mark_exported(&ids, now));
     }
 }

@@ -68,7 +68,8 @@ pub fn ImportReview(
             };
             let existing = move || {
                 app.workspace.with(|w| {
-                    w.project(id).map(|p| (display_name(p, app.lang.get()), p.updated_at))
+                    w.project(id)
+                        .map(|p| (display_name(p, app.lang.get()), p.updated_at))
                 })
             };
             let conflict = move || {

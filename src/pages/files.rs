@@ -39,7 +39,9 @@ fn Files(id: Uuid) -> impl IntoView {
             .workspace
             .with(|w| w.project(id).and_then(|p| p.backup.last_export_at))
         {
-            Some(at) => Key::LastExport.fill(lang, &[("date", &browser::format_date_time(at, lang))]),
+            Some(at) => {
+                Key::LastExport.fill(lang, &[("date", &browser::format_date_time(at, lang))])
+            }
             None => Key::NeverExported.text(lang).to_string(),
         }
     };
@@ -139,7 +141,9 @@ fn Versions(id: Uuid) -> impl IntoView {
         } else {
             typed
         };
-        edit_project(app, id, |p| p.take_snapshot(Uuid::new_v4(), text.clone(), now));
+        edit_project(app, id, |p| {
+            p.take_snapshot(Uuid::new_v4(), text.clone(), now)
+        });
         label.set(String::new());
         app.show_toast(Key::VersionSaved.fill(lang, &[("label", &text)]), None);
     };

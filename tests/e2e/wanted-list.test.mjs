@@ -56,7 +56,7 @@ test("a project with three wanted datasets survives a reload, in order", async (
   await page.reload();
   assert.deepEqual(await names(page), ["Seagrass", "Buoys", "Bathymetry"]);
   const stored = await storedWorkspace(page);
-  assert.equal(stored.schema_version, 3);
+  assert.equal(stored.schema_version, 4);
   const buoys = stored.projects[0].wanted[1];
   assert.deepEqual([buoys.name, buoys.priority, buoys.flags], ["Buoys", "essential", ["to_standardise"]]);
 
