@@ -269,3 +269,46 @@ async fn a_source_page_makes_only_http_links_clickable() {
     parent.remove();
     fresh_page();
 }
+
+#[wasm_bindgen_test]
+async fn a_share_link_is_previewed_as_text_and_stores_nothing_until_imported() {
+    fresh_page();
+    let hostile = "<img src=x onerror=alert(1)>";
+    let workspace = sample_workspace(hostile);
+    let fragment = data_roadmap::export::encode_share_link(&workspace.projects[0]).unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("/#{fragment}")),
+        )
+        .unwrap();
+    let (parent, handle) = mount_app();
+    sleep(20).await;
+    let review = parent
+        .query_selector("[data-testid=import-review]")
+        .unwrap()
+        .expect("the shared project is offered for review");
+    let text = review.text_content().unwrap_or_default();
+    assert!(text.contains(hostile), "the name is shown as typed: {text}");
+    assert!(text.contains('3'), "the counts are shown: {text}");
+    assert!(review.query_selector("img").unwrap().is_none());
+    assert_eq!(local_storage().get_item(WORKSPACE_KEY).unwrap(), None);
+
+    let import: web_sys::HtmlElement = parent
+        .query_selector("#share-import-import")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    import.click();
+    sleep(600).await;
+    let stored = local_storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
+    let saved = Workspace::from_json(&stored).unwrap();
+    assert_eq!(saved.projects, vec![workspace.projects[0].content()]);
+    drop(handle);
+    parent.remove();
+    fresh_page();
+}
