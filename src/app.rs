@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::components::{LangSwitch, SaveIndicator, StorageNotices, ToastRegion};
+use crate::components::{LangSwitch, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
 use crate::pages::{
     DashboardPage, FilesPage, HomePage, NotFound, ProjectPage, ReportPage, RoadmapPage,
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer no-print">
                 <SaveIndicator/>
                 <p>{move || app.t(Key::FooterPrivacy)}</p>
+                <PersistenceNote/>
             </footer>
             <ToastRegion/>
         </Router>

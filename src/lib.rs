@@ -6,6 +6,7 @@ pub mod components;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod offline;
 pub mod pages;
 pub mod state;
 pub mod storage;

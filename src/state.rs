@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::i18n::{Key, Lang};
 use crate::model::Workspace;
+use crate::offline::{self, Persistence};
 use crate::storage::{self, SaveError, StartupProblem};
 
 /// How long typing must pause before the workspace is written.
@@ -53,6 +54,9 @@ pub struct AppState {
     pub startup_problem: RwSignal<Option<StartupProblem>>,
     pub toast: RwSignal<Option<Toast>>,
     pub other_tab_notice: RwSignal<bool>,
+    /// A new version of the app is installed and waits for "reload to update".
+    pub update_ready: RwSignal<bool>,
+    pub persistence: RwSignal<Persistence>,
 }
 
 impl AppState {
@@ -91,6 +95,8 @@ pub fn provide_app_state() -> AppState {
         startup_problem: RwSignal::new(startup.problem),
         toast: RwSignal::new(None),
         other_tab_notice: RwSignal::new(false),
+        update_ready: RwSignal::new(false),
+        persistence: RwSignal::new(Persistence::Asking),
     };
     provide_context(state);
 
@@ -100,6 +106,8 @@ pub fn provide_app_state() -> AppState {
         storage::save_lang(lang);
     });
     start_autosave(state);
+    offline::register_service_worker(state.update_ready);
+    offline::request_persistence(state.persistence);
     state
 }
 

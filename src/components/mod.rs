@@ -16,7 +16,7 @@ pub use fields::{CheckboxField, ChoiceSelect, TextField};
 pub use import_panel::{ImportPanel, SharedLinkOffer};
 pub use import_review::{project_counts, ImportReview};
 pub use lang_switch::LangSwitch;
-pub use notices::{SaveIndicator, StorageNotices, ToastRegion};
+pub use notices::{PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 pub use source_card::{source_title, SourceCard, SourcePath};
 pub use step_nav::StepNav;
 pub use timeline::Timeline;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::i18n::{load_error_reason, Key};
+use crate::offline::{self, Persistence};
 use crate::state::{use_app, HoldReason, SaveStatus};
 use crate::storage::{SaveError, StartupProblem};
 
@@ -80,7 +81,32 @@ pub fn StorageNotices() -> impl IntoView {
             }
         })
     };
-    view! { <div class="notices">{startup} {save_problem} {other_tab}</div> }
+    let update = move || {
+        app.update_ready.get().then(|| {
+            view! {
+                <div class="notice notice-info" role="status" data-testid="update-offer">
+                    <p>{app.t(Key::UpdateReady)}</p>
+                    <button type="button" on:click=move |_| offline::apply_update()>
+                        {app.t(Key::ReloadToUpdate)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! { <div class="notices">{update} {startup} {save_problem} {other_tab}</div> }
+}
+
+/// Whether the browser promised to keep the data: the user should know when files matter.
+#[component]
+pub fn PersistenceNote() -> impl IntoView {
+    let app = use_app();
+    let text = move || match app.persistence.get() {
+        Persistence::Asking => None,
+        Persistence::Granted => Some(app.t(Key::StoragePersistent)),
+        Persistence::NotGranted => Some(app.t(Key::StorageNotPersistent)),
+        Persistence::Unsupported => Some(app.t(Key::StoragePersistenceUnknown)),
+    };
+    view! { <p data-testid="persistence">{text}</p> }
 }
 
 /// A quiet line saying whether the last change is safely stored.

@@ -393,6 +393,11 @@ strings! {
     YesRestore => "Oui, restaurer", "Yes, restore";
     VersionRestored => "Version restaurée. L'état précédent est gardé dans les versions enregistrées.", "Version restored. The previous state is kept among the saved versions.";
     SnapshotBeforeRestore => "Avant la restauration du {date}", "Before the restore of {date}";
+    UpdateReady => "Une nouvelle version de Data Roadmap est prête. Vos données sont enregistrées et ne seront pas touchées par la mise à jour.", "A new version of Data Roadmap is ready. Your data is saved and the update does not touch it.";
+    ReloadToUpdate => "Recharger pour mettre à jour", "Reload to update";
+    StoragePersistent => "Stockage persistant : le navigateur s'est engagé à ne pas effacer vos données de lui-même.", "Persistent storage: the browser has promised not to clear your data on its own.";
+    StorageNotPersistent => "Stockage non garanti : le navigateur peut effacer vos données s'il manque de place. Gardez des sauvegardes en fichier.", "Storage not guaranteed: the browser may clear your data when space runs low. Keep file backups.";
+    StoragePersistenceUnknown => "Ce navigateur ne dit pas s'il gardera vos données : gardez des sauvegardes en fichier.", "This browser does not say whether it will keep your data: keep file backups.";
     ColPosition => "N°", "No.";
     FileSuffixWanted => "donnees-recherchees", "wanted-datasets";
     FileSuffixSources => "sources", "sources";

@@ -50,7 +50,13 @@ export async function startServer(root = DIST) {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+  // Closing also drops kept-alive connections, which would otherwise hold the server open.
+  const close = () =>
+    new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    });
+  return { url, close };
 }
 
 export async function launch() {

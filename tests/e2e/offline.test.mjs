@@ -1,0 +1,107 @@
+// Offline and installable: once loaded, the app and its data work with no network at all,
+// deep links included; a new deployment is offered as "reload to update" and leaves the data alone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  DIST, launch, startServer, newContext, createProject, finish, expectAccessible, waitForStored,
+} from "./harness.mjs";
+
+// Each test deploys its own copy of the build, so that one can be changed under the browser.
+const env = {};
+before(async () => {
+  env.browser = await launch();
+});
+after(async () => {
+  await env.browser?.close();
+});
+
+async function deploy() {
+  const root = await mkdtemp(join(tmpdir(), "dr-deploy-"));
+  await cp(DIST, root, { recursive: true });
+  return { root, server: await startServer(root + "/") };
+}
+
+/** Waits until a service worker controls the page (it claims clients on activation). */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20_000 });
+}
+
+test("the build ships a manifest with both icons, and a service worker with its precache list", async () => {
+  const manifest = JSON.parse(await readFile(join(DIST, "manifest.webmanifest"), "utf8"));
+  assert.equal(manifest.start_url, "/");
+  assert.equal(manifest.display, "standalone");
+  assert.ok(manifest.theme_color);
+  for (const size of [192, 512]) {
+    const icon = manifest.icons.find((i) => i.sizes === `${size}x${size}`);
+    const png = await readFile(join(DIST, icon.src));
+    assert.equal(png.readUInt32BE(16), size, `${icon.src} is ${size} px wide`);
+  }
+  const sw = await readFile(join(DIST, "sw.js"), "utf8");
+  const list = JSON.parse(sw.match(/const PRECACHE = (.*);/)[1]);
+  const wasm = list.find((url) => url.endsWith(".wasm"));
+  assert.ok(wasm && list.includes("/index.html") && list.includes("/manifest.webmanifest"), list.join(" "));
+  assert.ok(!list.includes("/sw.js"));
+});
+
+test("after one visit the app, a deep link and the data work with the network off", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await page.goto(site.server.url);
+  await controlled(page);
+  await page.getByTestId("persistence").filter({ hasText: /storage|keep/i }).waitFor();
+  await createProject(page, "Works offline");
+  const projectUrl = page.url();
+  await page.getByRole("link", { name: "Open the Wanted Data List" }).click();
+  await page.getByRole("button", { name: "Add a wanted dataset" }).click();
+  await page.getByLabel("Dataset name").fill("Tide gauges");
+  await waitForStored(page, (text) => text.includes("Tide gauges"));
+
+  await context.setOffline(true);
+  await site.server.close();
+  await page.goto(site.server.url);
+  await page.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
+  await page.getByRole("link", { name: "Works offline" }).first().waitFor();
+  await page.goto(`${projectUrl}/wanted`);
+  await page.getByRole("heading", { name: "Tide gauges" }).waitFor();
+  await expectAccessible(page, "wanted list, offline");
+  await finish(context);
+});
+
+test("a new deployment is offered as reload to update, and the data is kept", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await page.goto(site.server.url);
+  await controlled(page);
+  await createProject(page, "Before the update");
+  await waitForStored(page, (text) => text.includes("Before the update"));
+  const oldScript = await page.evaluate(async () => (await caches.keys()).join(","));
+
+  // Deploy a changed build: a new index.html and so a new service worker version.
+  const index = join(site.root, "index.html");
+  await writeFile(index, (await readFile(index, "utf8")).replace("</head>", "<!-- build 2 --></head>"));
+  const sw = join(site.root, "sw.js");
+  await writeFile(sw, (await readFile(sw, "utf8")).replace(/const VERSION = "(\w+)"/, 'const VERSION = "$1b2"'));
+
+  await page.reload();
+  const offer = page.getByTestId("update-offer");
+  await offer.waitFor({ timeout: 20_000 });
+  await expectAccessible(page, "update offer");
+  const stored = await page.evaluate(() => localStorage.getItem("data-roadmap:workspace"));
+  await Promise.all([
+    page.waitForEvent("load"),
+    offer.getByRole("button", { name: "Reload to update" }).click(),
+  ]);
+  await page.getByRole("heading", { level: 1, name: "Before the update" }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem("data-roadmap:workspace")), stored);
+  const caches = await page.evaluate(async () => (await caches.keys()).join(","));
+  assert.notEqual(caches, oldScript);
+  assert.match(caches, /^data-roadmap-\w+b2$/, "the old cache was dropped on activation");
+  assert.equal(await page.getByTestId("update-offer").count(), 0);
+  await finish(context);
+  await site.server.close();
+});
