@@ -15,6 +15,11 @@ use crate::model::Workspace;
 use crate::offline::{self, Persistence};
 use crate::storage::{self, SaveError, StartupProblem};
 
+/// A save (serialising and writing) shows in the browser's performance timeline under this
+/// name: in the DevTools profiler, and in `scripts/bench`.
+const SAVE_MEASURE: &str = "data-roadmap:save";
+const SAVE_MARK: &str = "data-roadmap:save-start";
+
 /// How long typing must pause before the workspace is written.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
@@ -124,12 +129,15 @@ fn start_autosave(state: AppState) {
         if matches!(state.save_status.get_untracked(), SaveStatus::Held(_)) {
             return;
         }
+        browser::mark(SAVE_MARK);
         let json = state.workspace.with_untracked(Workspace::to_json);
         if last_written.with_value(|last| *last == json) {
             state.save_status.set(SaveStatus::Saved);
             return;
         }
-        match storage::save(&json) {
+        let saved = storage::save(&json);
+        browser::measure_since(SAVE_MEASURE, SAVE_MARK);
+        match saved {
             Ok(()) => {
                 last_written.set_value(json);
                 state.save_status.set(SaveStatus::Saved);

@@ -9,7 +9,7 @@ self.addEventListener("install", (event) => {
   // Files whose names Trunk hashed never change, so the copy the page just downloaded (in the
   // HTTP cache) will do; the others are fetched afresh so that a new version is never mixed
   // with stale files.
-  const hashed = /-[0-9a-f]{16}(_bg)?\.\w+$/;
+  const hashed = /-[0-9a-f]{8,16}(_bg)?\.\w+$/;
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
       cache.addAll(
