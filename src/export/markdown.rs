@@ -78,12 +78,7 @@ pub fn project_markdown(p: &Project, lang: Lang, today: &str) -> String {
         .iter()
         .flat_map(|d| {
             d.assessments().map(move |(s, a)| {
-                let reason = s
-                    .verdict_override
-                    .as_ref()
-                    .filter(|_| a.overridden)
-                    .map(|o| o.reason.as_str())
-                    .unwrap_or_default();
+                let reason = s.override_reason(a.overridden);
                 let title = if s.title.trim().is_empty() {
                     t(Key::UntitledSource).to_string()
                 } else {

@@ -86,12 +86,7 @@ pub fn sources_csv(p: &Project, lang: Lang) -> Vec<u8> {
         d.sources.iter().map(move |s| {
             let a = assess(s, d);
             let formats: Vec<&str> = s.formats.iter().map(|f| t(f.label())).collect();
-            let reason = s
-                .verdict_override
-                .as_ref()
-                .filter(|_| a.overridden)
-                .map(|o| o.reason.clone())
-                .unwrap_or_default();
+            let reason = s.override_reason(a.overridden).to_string();
             vec![
                 (i + 1).to_string(),
                 d.name.clone(),

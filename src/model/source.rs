@@ -144,6 +144,15 @@ impl Default for CandidateSource {
 }
 
 impl CandidateSource {
+    /// The holder's reason for their verdict, when that verdict is the one in force
+    /// (`overridden`, from the assessment); empty otherwise.
+    pub fn override_reason(&self, overridden: bool) -> &str {
+        self.verdict_override
+            .as_ref()
+            .filter(|_| overridden)
+            .map_or("", |o| o.reason.as_str())
+    }
+
     pub fn new(id: Uuid) -> Self {
         CandidateSource {
             id,

@@ -110,12 +110,7 @@ pub(super) fn report_body(p: &Project, lang: Lang, top: u8) -> impl IntoView {
             d.assessments()
                 .map(move |(s, a)| {
                     let verdict = a.verdict;
-                    let reason = s
-                        .verdict_override
-                        .as_ref()
-                        .filter(|_| a.overridden)
-                        .map(|o| o.reason.clone())
-                        .unwrap_or_default();
+                    let reason = s.override_reason(a.overridden).to_string();
                     view! {
                         <tr>
                             <th scope="row">{name.clone()}</th>
