@@ -38,13 +38,22 @@ fn WantedList(project: Uuid) -> impl IntoView {
     // row removed and brought back by "undo" finds its signal still alive.
     let list_owner = Owner::current().expect("a component has an owner");
     let rows = StoredValue::new(HashMap::<Uuid, RwSignal<Option<WantedDataset>>>::new());
+    let edited = EditedRows(StoredValue::new(Vec::new()));
+    provide_context(edited);
     Effect::new(move |_| {
+        // Typing in a row says which row it changed; anything else (undo, another tab) does
+        // not, and then every row is compared.
+        let only = std::mem::take(&mut *edited.0.write_value());
         app.workspace.with(|w| {
             let Some(p) = w.project(project) else {
                 return;
             };
+            let candidates = p
+                .wanted
+                .iter()
+                .filter(|d| only.is_empty() || only.contains(&d.id));
             rows.with_value(|rows| {
-                for dataset in &p.wanted {
+                for dataset in candidates {
                     if let Some(row) = rows.get(&dataset.id) {
                         if row.with_untracked(|current| current.as_ref() != Some(dataset)) {
                             row.set(Some(dataset.clone()));
@@ -99,8 +108,23 @@ fn WantedList(project: Uuid) -> impl IntoView {
     }
 }
 
-/// Edits one wanted dataset of a project.
-fn edit_wanted(app: AppState, project: Uuid, id: Uuid, edit: impl FnOnce(&mut WantedDataset)) {
+/// The rows the current event edited, for the list's sync effect (which runs right after the
+/// event, before any other event can change the workspace).
+#[derive(Clone, Copy)]
+struct EditedRows(StoredValue<Vec<Uuid>>);
+
+/// Edits one wanted dataset of a project. `edited` is the list's context, read when the
+/// row is built (event handlers run outside any reactive owner).
+fn edit_wanted(
+    app: AppState,
+    edited: Option<EditedRows>,
+    project: Uuid,
+    id: Uuid,
+    edit: impl FnOnce(&mut WantedDataset),
+) {
+    if let Some(edited) = edited {
+        edited.0.update_value(|rows| rows.push(id));
+    }
     edit_project(app, project, |p| {
         if let Some(dataset) = p.wanted_mut(id) {
             edit(dataset);
@@ -122,12 +146,13 @@ where
     T: Choice + Label + Default + Send + Sync,
 {
     let app = use_app();
+    let edited = use_context::<EditedRows>();
     view! {
         <ChoiceSelect
             id=format!("wanted-{field}-{id}")
             label
             value=Signal::derive(move || row.with(|r| r.as_ref().map(get).unwrap_or_default()))
-            on_change=Callback::new(move |v: T| edit_wanted(app, project, id, |d| set(d, v)))
+            on_change=Callback::new(move |v: T| edit_wanted(app, edited, project, id, |d| set(d, v)))
         />
     }
 }
@@ -142,6 +167,7 @@ fn WantedRow(
     order: Memo<Vec<Uuid>>,
 ) -> impl IntoView {
     let app = use_app();
+    let edited = use_context::<EditedRows>();
     let place = Memo::new(move |_| {
         order.with(|order| {
             let index = order.iter().position(|other| *other == id).unwrap_or(0);
@@ -164,7 +190,7 @@ fn WantedRow(
                 label
                 multiline
                 value=text(get)
-                on_input=Callback::new(move |value: String| edit_wanted(app, project, id, |d| set(d, value)))
+                on_input=Callback::new(move |value: String| edit_wanted(app, edited, project, id, |d| set(d, value)))
             />
         }
     };
@@ -229,7 +255,7 @@ fn WantedRow(
                         id=format!("wanted-flag-{}-{id}", flag.slug())
                         label=flag.label()
                         checked=Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|d| d.has_flag(flag))))
-                        on_change=Callback::new(move |on: bool| edit_wanted(app, project, id, |d| d.set_flag(flag, on)))
+                        on_change=Callback::new(move |on: bool| edit_wanted(app, edited, project, id, |d| d.set_flag(flag, on)))
                     />
                 }
             })
