@@ -1,0 +1,42 @@
+// What a first visit costs to download: the gzip -9 size of each file of a build, and the
+// first load the size guard of scripts/test checks (wasm + JS + CSS + index.html; the
+// manifest, icons and service worker come after the first screen).
+// Usage: node bench/first-load.mjs <dist> [--total]   (prints bytes; --total: the sum only)
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+/** gzip -9 size of every file in a build, keyed by URL path. */
+export async function gzipSizes(dist) {
+  const sizes = new Map();
+  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    const body = await readFile(path);
+    sizes.set("/" + path.slice(dist.replace(/\/$/, "").length + 1), {
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+    });
+  }
+  return sizes;
+}
+
+/** The files the app needs before its first screen: the page, its script, wasm and style. */
+export function isFirstLoad(path) {
+  return path === "/index.html" || /\.(wasm|css)$/.test(path) || (path.endsWith(".js") && path !== "/sw.js");
+}
+
+export function firstLoadBytes(sizes) {
+  return [...sizes].filter(([path]) => isFirstLoad(path)).reduce((sum, [, s]) => sum + s.gzip, 0);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dist, flag] = process.argv.slice(2);
+  const sizes = await gzipSizes(dist);
+  if (flag !== "--total") {
+    for (const [path, s] of [...sizes].sort()) {
+      console.log(`${isFirstLoad(path) ? "*" : " "} ${path} ${s.raw} raw, ${s.gzip} gzip`);
+    }
+  }
+  console.log(firstLoadBytes(sizes));
+}
