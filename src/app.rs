@@ -1,15 +1,16 @@
 //! The shell: header, notices, routes and footer.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::{LangSwitch, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
 use crate::pages::{
-    DashboardPage, FilesPage, HomePage, NotFound, ProjectPage, ReportPage, RoadmapPage,
-    SourcesPage, VersionPage, WantedListPage, WantedSourcesPage,
+    under, DashboardPage, FilesPage, HomePage, NotFound, OverviewPage, ProjectShell, ReportPage,
+    RoadmapPage, SourcesPage, VersionPage, WantedListPage, WantedSourcesPage,
 };
+use crate::routes::NavItem;
 use crate::state::provide_app_state;
 
 #[component]
@@ -30,20 +31,30 @@ pub fn App() -> impl IntoView {
             </header>
             <StorageNotices/>
             <main id="main" tabindex="-1">
+                // Each project page says which entry of the project navigation it belongs to
+                // (`routes::NavItem`); `routes::Page::href` builds the addresses below.
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/project/:id") view=ProjectPage/>
-                    <Route path=path!("/project/:id/wanted") view=WantedListPage/>
-                    <Route path=path!("/project/:id/sources") view=SourcesPage/>
-                    <Route path=path!("/project/:id/roadmap") view=RoadmapPage/>
-                    <Route path=path!("/project/:id/dashboard") view=DashboardPage/>
-                    <Route path=path!("/project/:id/report") view=ReportPage/>
-                    <Route path=path!("/project/:id/files") view=FilesPage/>
-                    <Route path=path!("/project/:id/versions/:version") view=VersionPage/>
-                    <Route
-                        path=path!("/project/:id/wanted/:wanted/sources")
-                        view=WantedSourcesPage
-                    />
+                    <ParentRoute path=path!("/project/:id") view=ProjectShell>
+                        <Route path=path!("") view=|| under(NavItem::Overview, OverviewPage)/>
+                        <Route path=path!("wanted") view=|| under(NavItem::Phase1, WantedListPage)/>
+                        <Route path=path!("sources") view=|| under(NavItem::Phase2, SourcesPage)/>
+                        <Route
+                            path=path!("wanted/:wanted/sources")
+                            view=|| under(NavItem::Phase2, WantedSourcesPage)
+                        />
+                        <Route path=path!("roadmap") view=|| under(NavItem::Phase3, RoadmapPage)/>
+                        <Route
+                            path=path!("dashboard")
+                            view=|| under(NavItem::Dashboard, DashboardPage)
+                        />
+                        <Route path=path!("report") view=|| under(NavItem::Report, ReportPage)/>
+                        <Route path=path!("files") view=|| under(NavItem::Files, FilesPage)/>
+                        <Route
+                            path=path!("versions/:version")
+                            view=|| under(NavItem::Files, VersionPage)
+                        />
+                    </ParentRoute>
                 </Routes>
             </main>
             <footer class="site-footer no-print">

@@ -8,5 +8,6 @@ pub mod i18n;
 pub mod model;
 pub mod offline;
 pub mod pages;
+pub mod routes;
 pub mod state;
 pub mod storage;

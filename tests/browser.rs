@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use data_roadmap::app::App;
 use data_roadmap::model::{Project, WantedDataset, Workspace};
+use data_roadmap::routes::{Page, ProjectPage};
 use data_roadmap::storage::{self, SaveError, StartupProblem, WORKSPACE_KEY};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
@@ -310,5 +311,67 @@ async fn a_share_link_is_previewed_as_text_and_stores_nothing_until_imported() {
     assert_eq!(saved.projects, vec![workspace.projects[0].content()]);
     drop(handle);
     parent.remove();
+    fresh_page();
+}
+
+fn go_to(path: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn every_page_address_is_answered_by_its_page_and_marked_in_the_navigation() {
+    fresh_page();
+    local_storage().set_item("data-roadmap:lang", "en").unwrap();
+    let workspace = Workspace::from_json(include_str!("fixtures/workspace-v4.json")).unwrap();
+    storage::save(&workspace.to_json()).unwrap();
+    let project = &workspace.projects[0];
+    let pages = [
+        (ProjectPage::Overview, "Overview"),
+        (ProjectPage::WantedList, "Phase 1"),
+        (ProjectPage::Sources, "Phase 2"),
+        (ProjectPage::WantedSources(project.wanted[0].id), "Phase 2"),
+        (ProjectPage::Roadmap, "Phase 3"),
+        (ProjectPage::Dashboard, "Dashboard"),
+        (ProjectPage::Report, "Report"),
+        (ProjectPage::Files, "Files"),
+        (ProjectPage::Version(project.snapshots[0].id), "Files"),
+    ];
+    for (page, entry) in pages {
+        let href = Page::Project(project.id, page).href();
+        go_to(&href);
+        let (parent, handle) = mount_app();
+        sleep(30).await;
+        let text = parent.text_content().unwrap_or_default();
+        assert!(
+            !text.contains("Page not found"),
+            "{href} is not found: {text}"
+        );
+        let marked = parent
+            .query_selector_all(".project-nav [aria-current=page]")
+            .unwrap();
+        assert_eq!(marked.length(), 1, "{href}: one entry is current");
+        let marked = marked.get(0).unwrap().text_content().unwrap_or_default();
+        assert_eq!(marked.trim(), entry, "{href}");
+        drop(handle);
+        parent.remove();
+    }
+    // An address below a project that does not exist, or a malformed id, is not found.
+    for href in [
+        Page::Project(uuid::Uuid::nil(), ProjectPage::Roadmap).href(),
+        format!("/project/{}/wanted/not-an-id/sources", project.id),
+    ] {
+        go_to(&href);
+        let (parent, handle) = mount_app();
+        sleep(30).await;
+        let text = parent.text_content().unwrap_or_default();
+        assert!(text.contains("Page not found"), "{href}: {text}");
+        drop(handle);
+        parent.remove();
+    }
     fresh_page();
 }

@@ -2,13 +2,14 @@
 //! the files) and the browser (which downloads them).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use uuid::Uuid;
 
+use super::ButtonLink;
 use crate::browser;
 use crate::export::{export_project, export_workspace, ExportFile, ProjectExport};
 use crate::i18n::Key;
-use crate::state::{use_app, AppState};
+use crate::model::{ItemPath, Touched};
+use crate::routes::ProjectPage;
+use crate::state::{use_app, AppState, Handle, ProjectHandle};
 
 fn offer(app: AppState, file: ExportFile) -> bool {
     let text = String::from_utf8_lossy(&file.bytes);
@@ -21,32 +22,36 @@ fn offer(app: AppState, file: ExportFile) -> bool {
 
 /// Downloads one export of a project. A JSON file is a backup: it records itself as the
 /// last export (so the file and the browser agree), and resets the backup reminder.
-pub fn download_project(app: AppState, id: Uuid, kind: ProjectExport) {
+pub fn download_project(project: ProjectHandle, kind: ProjectExport) {
+    let app = project.app();
     let now = browser::now_ms();
     let lang = app.lang.get_untracked();
-    let Some(mut project) = app.workspace.with_untracked(|w| w.project(id).cloned()) else {
+    let Some(mut copy) = project.with_untracked(Clone::clone) else {
         return;
     };
     if kind == ProjectExport::Json {
-        project.backup.exported(now);
+        copy.backup.exported(now);
     }
-    let file = export_project(&project, kind, lang, &browser::iso_today(), now);
+    let file = export_project(&copy, kind, lang, &browser::iso_today(), now);
     if offer(app, file) && kind == ProjectExport::Json {
-        app.workspace.update(|w| w.mark_exported(&[id], now));
+        let id = project.id();
+        app.change(Touched::At(ItemPath::project(id)), |w| {
+            w.mark_exported(&[id], now)
+        });
     }
 }
 
 /// Downloads every project as one JSON file.
 pub fn download_workspace(app: AppState) {
     let now = browser::now_ms();
-    let mut workspace = app.workspace.get_untracked();
-    let ids: Vec<Uuid> = workspace.projects.iter().map(|p| p.id).collect();
+    let mut workspace = app.with_workspace_untracked(Clone::clone);
+    let ids: Vec<_> = workspace.projects.iter().map(|p| p.id).collect();
     workspace.mark_exported(&ids, now);
     if offer(
         app,
         export_workspace(&workspace, &browser::iso_today(), now),
     ) {
-        app.workspace.update(|w| w.mark_exported(&ids, now));
+        app.change(Touched::Everything, |w| w.mark_exported(&ids, now));
     }
 }
 
@@ -62,14 +67,14 @@ fn export_label(kind: ProjectExport) -> Key {
 
 /// One button per kind of export.
 #[component]
-pub fn ExportButtons(project: Uuid) -> impl IntoView {
+pub fn ExportButtons(project: ProjectHandle) -> impl IntoView {
     let app = use_app();
     let buttons = ProjectExport::ALL
         .into_iter()
         .map(|kind| {
             view! {
                 <li>
-                    <button type="button" on:click=move |_| download_project(app, project, kind)>
+                    <button type="button" on:click=move |_| download_project(project, kind)>
                         {move || app.t(export_label(kind))}
                     </button>
                 </li>
@@ -79,14 +84,18 @@ pub fn ExportButtons(project: Uuid) -> impl IntoView {
     view! { <ul class="export-buttons">{buttons}</ul> }
 }
 
-/// Suggests a JSON backup once the project has changed a lot since the last one.
+/// Suggests a JSON backup once the project has changed a lot since the last one. Shown on
+/// every project page, under the project navigation; never printed.
 #[component]
-pub fn BackupReminder(project: Uuid) -> impl IntoView {
+pub fn BackupReminder(project: ProjectHandle) -> impl IntoView {
     let app = use_app();
-    let record = Memo::new(move |_| {
-        app.workspace
-            .with(|w| w.project(project).map(|p| p.backup.clone()))
-    });
+    let record = Memo::new(move |_| project.with(|p| p.backup.clone()));
+    let snooze = move |_| {
+        let id = project.id();
+        app.change(Touched::At(ItemPath::project(id)), |w| {
+            w.snooze_backup_reminder(id)
+        });
+    };
     move || {
         let record = record.get().filter(|r| r.reminder_due())?;
         let text = move || {
@@ -98,23 +107,14 @@ pub fn BackupReminder(project: Uuid) -> impl IntoView {
             }
         };
         Some(view! {
-            <div class="notice notice-info backup-reminder" role="status" data-testid="backup-reminder">
+            <div class="notice notice-info backup-reminder no-print" role="status" data-testid="backup-reminder">
                 <p>{text}</p>
                 <p class="actions">
-                    <button
-                        type="button"
-                        on:click=move |_| download_project(app, project, ProjectExport::Json)
-                    >
+                    <button type="button" on:click=move |_| download_project(project, ProjectExport::Json)>
                         {move || app.t(Key::ExportJson)}
                     </button>
-                    <A href=format!("/project/{project}/files") attr:class="button secondary">
-                        {move || app.t(Key::FilesAndVersions)}
-                    </A>
-                    <button
-                        type="button"
-                        class="secondary"
-                        on:click=move |_| app.workspace.update(|w| w.snooze_backup_reminder(project))
-                    >
+                    <ButtonLink href=project.href(ProjectPage::Files) label=Key::FilesAndVersions secondary=true/>
+                    <button type="button" class="secondary" on:click=snooze>
                         {move || app.t(Key::RemindLater)}
                     </button>
                 </p>

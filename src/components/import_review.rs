@@ -1,5 +1,6 @@
 //! What an import will do, shown before it does it: each incoming project, and for one whose
 //! id is already here, the choice between keeping both and replacing (after confirmation).
+//! The import itself, and its undo, are the model's (`Workspace::import_projects`).
 
 use std::sync::Arc;
 
@@ -7,10 +8,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
+use super::ConfirmBox;
 use crate::browser;
-use crate::i18n::{Key, Lang};
-use crate::model::{ImportLabels, Project, Resolution, Workspace};
-use crate::state::use_app;
+use crate::i18n::{DisplayName, Key, Lang};
+use crate::model::{ImportLabels, Project, Resolution, Touched, Workspace};
+use crate::routes::{Page, ProjectPage};
+use crate::state::{use_app, AppState, Undo};
 
 /// "3 wanted datasets · 5 sources · 2 actions · 1 saved version".
 pub fn project_counts(project: &Project, lang: Lang) -> String {
@@ -27,12 +30,29 @@ pub fn project_counts(project: &Project, lang: Lang) -> String {
     )
 }
 
-fn display_name(project: &Project, lang: Lang) -> String {
-    if project.name.trim().is_empty() {
-        Key::UntitledProject.text(lang).to_string()
-    } else {
-        project.name.clone()
-    }
+/// Imports the projects with the resolutions chosen, offers the undo, and returns the
+/// project to open when there was only one.
+fn import(app: AppState, incoming: Vec<(Project, Resolution)>) -> Option<Uuid> {
+    let lang = app.lang.get_untracked();
+    let now = browser::now_ms();
+    let date = browser::format_date_time(now, lang);
+    let count = incoming.len();
+    let labels = |project: &Project| ImportLabels {
+        replaced: Key::SnapshotBeforeImport.fill(lang, &[("date", &date)]),
+        copy_name: Key::CopyName.fill(lang, &[("name", &project.display_name(lang))]),
+    };
+    let outcome = app.change(Touched::Everything, |w| {
+        w.import_projects(incoming, now, labels, Uuid::new_v4)
+    })?;
+    let opened = outcome.single_project();
+    let undo: Undo = Arc::new(move || {
+        app.change(Touched::Everything, |w| w.undo_import(&outcome));
+    });
+    app.show_toast(
+        Key::Imported.fill(lang, &[("count", &count.to_string())]),
+        Some(undo),
+    );
+    opened
 }
 
 /// Lists `incoming`'s projects and imports them when asked. `id_prefix` keeps the ids of two
@@ -46,143 +66,45 @@ pub fn ImportReview(
     let app = use_app();
     let navigate = use_navigate();
     let projects = Arc::new(incoming.projects);
-    let choices: Vec<RwSignal<Resolution>> = projects
-        .iter()
-        .map(|_| RwSignal::new(Resolution::KeepBoth))
-        .collect();
+    let choices: Arc<Vec<RwSignal<Resolution>>> = Arc::new(
+        projects
+            .iter()
+            .map(|_| RwSignal::new(Resolution::KeepBoth))
+            .collect(),
+    );
     let confirming = RwSignal::new(false);
-
-    let rows = projects
+    let items = projects
         .iter()
+        .zip(choices.iter())
         .enumerate()
-        .map(|(i, project)| {
-            let choice = choices[i];
-            let id = project.id;
-            let title = {
-                let project = project.clone();
-                move || display_name(&project, app.lang.get())
-            };
-            let counts = {
-                let project = project.clone();
-                move || project_counts(&project, app.lang.get())
-            };
-            let existing = move || {
-                app.workspace.with(|w| {
-                    w.project(id)
-                        .map(|p| (display_name(p, app.lang.get()), p.updated_at))
-                })
-            };
-            let conflict = move || {
-                existing().map(|(existing_name, updated)| {
-                    let lang = app.lang.get();
-                    let legend = Key::ImportConflict.fill(
-                        lang,
-                        &[
-                            ("name", &existing_name),
-                            ("date", &browser::format_date_time(updated, lang)),
-                        ],
-                    );
-                    let keep_id = format!("{id_prefix}-{i}-keep");
-                    let replace_id = format!("{id_prefix}-{i}-replace");
-                    let group = format!("{id_prefix}-{i}-resolution");
-                    view! {
-                        <fieldset class="conflict">
-                            <legend>{legend}</legend>
-                            <div class="radio">
-                                <input
-                                    type="radio"
-                                    id=keep_id.clone()
-                                    name=group.clone()
-                                    prop:checked=move || choice.get() == Resolution::KeepBoth
-                                    on:change=move |_| {
-                                        choice.set(Resolution::KeepBoth);
-                                        confirming.set(false);
-                                    }
-                                />
-                                <label for=keep_id>{app.t(Key::ImportKeepBoth)}</label>
-                            </div>
-                            <div class="radio">
-                                <input
-                                    type="radio"
-                                    id=replace_id.clone()
-                                    name=group
-                                    prop:checked=move || choice.get() == Resolution::Replace
-                                    on:change=move |_| choice.set(Resolution::Replace)
-                                />
-                                <label for=replace_id>{app.t(Key::ImportReplace)}</label>
-                            </div>
-                        </fieldset>
-                    }
-                })
-            };
-            view! {
-                <li class="card import-item">
-                    <h3>{title}</h3>
-                    <p>{counts}</p>
-                    {conflict}
-                </li>
-            }
+        .map(|(i, (project, &choice))| {
+            let group = format!("{id_prefix}-{i}");
+            view! { <ImportItem project=project.clone() choice group confirming/> }
         })
         .collect_view();
 
-    let apply = {
-        let projects = Arc::clone(&projects);
-        let choices = choices.clone();
-        move || {
-            let lang = app.lang.get_untracked();
-            let now = browser::now_ms();
-            let date = browser::format_date_time(now, lang);
-            let mut added = Vec::new();
-            let mut replaced = Vec::new();
-            app.workspace.update(|w| {
-                for (project, choice) in projects.iter().zip(&choices) {
-                    let resolution = choice.get_untracked();
-                    let before = w.project(project.id).cloned();
-                    let labels = ImportLabels {
-                        replaced: Key::SnapshotBeforeImport.fill(lang, &[("date", &date)]),
-                        copy_name: Key::CopyName
-                            .fill(lang, &[("name", &display_name(project, lang))]),
-                    };
-                    let id =
-                        w.import_project(project.clone(), resolution, now, labels, Uuid::new_v4);
-                    match (before, resolution) {
-                        (Some(old), Resolution::Replace) => replaced.push(old),
-                        _ => added.push(id),
-                    }
-                }
-            });
-            let count = projects.len();
-            let only = (count == 1).then(|| added.first().copied().unwrap_or(projects[0].id));
-            let workspace = app.workspace;
-            let undo: crate::state::Undo = Arc::new(move || {
-                workspace.update(|w| {
-                    w.projects.retain(|p| !added.contains(&p.id));
-                    for old in &replaced {
-                        if let Some(slot) = w.projects.iter_mut().find(|p| p.id == old.id) {
-                            *slot = old.clone();
-                        }
-                    }
-                });
-            });
-            app.show_toast(
-                Key::Imported.fill(lang, &[("count", &count.to_string())]),
-                Some(undo),
-            );
-            only
-        }
-    };
-    let apply = StoredValue::new(apply);
     // Navigate before `on_done`, which may remove this review (and its owner) from the page.
-    let finish = move || {
-        if let Some(id) = apply.with_value(|apply| apply()) {
-            navigate(&format!("/project/{id}"), Default::default());
+    let finish = {
+        let choices = Arc::clone(&choices);
+        move || {
+            let incoming = projects
+                .iter()
+                .cloned()
+                .zip(choices.iter().map(|c| c.get_untracked()))
+                .collect();
+            if let Some(id) = import(app, incoming) {
+                navigate(
+                    &Page::Project(id, ProjectPage::Overview).href(),
+                    Default::default(),
+                );
+            }
+            on_done.run(());
         }
-        on_done.run(());
     };
     let finish = StoredValue::new(finish);
-    let choices_for_click = choices.clone();
+    let count = choices.len().to_string();
     let on_import = move |_| {
-        let replacing = choices_for_click
+        let replacing = choices
             .iter()
             .any(|c| c.get_untracked() == Resolution::Replace);
         if replacing && !confirming.get_untracked() {
@@ -192,40 +114,104 @@ pub fn ImportReview(
         }
         finish.with_value(|f| f());
     };
-    let count = projects.len();
-    let confirm = move || {
-        confirming.get().then(|| {
-            view! {
-                <div class="notice notice-warning" role="alert">
-                    <p>{app.t(Key::ConfirmReplace)}</p>
-                    <p class="actions">
-                        <button
-                            type="button"
-                            id=format!("{id_prefix}-confirm")
-                            on:click=move |_| finish.with_value(|f| f())
-                        >
-                            {app.t(Key::YesReplace)}
-                        </button>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                            {app.t(Key::Cancel)}
-                        </button>
-                    </p>
-                </div>
-            }
-        })
-    };
     view! {
         <div class="import-review" data-testid="import-review">
-            <ul class="import-list">{rows}</ul>
-            {confirm}
+            <ul class="import-list">{items}</ul>
+            <Show when=move || confirming.get()>
+                <ConfirmBox
+                    question=Signal::derive(move || app.t(Key::ConfirmReplace).to_string())
+                    yes=Key::YesReplace
+                    yes_id=format!("{id_prefix}-confirm")
+                    on_yes=Callback::new(move |_| finish.with_value(|f| f()))
+                    on_cancel=Callback::new(move |_| confirming.set(false))
+                />
+            </Show>
             <p class="actions">
                 <button type="button" id=format!("{id_prefix}-import") on:click=on_import>
-                    {move || Key::ImportProjects.fill(app.lang.get(), &[("count", &count.to_string())])}
+                    {move || Key::ImportProjects.fill(app.lang.get(), &[("count", &count)])}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| on_done.run(())>
                     {move || app.t(Key::Cancel)}
                 </button>
             </p>
         </div>
+    }
+}
+
+/// One incoming project: its name, what it holds, and the choice if its id is taken.
+#[component]
+fn ImportItem(
+    project: Project,
+    choice: RwSignal<Resolution>,
+    /// Unique on the page: names the radio group and its inputs.
+    group: String,
+    confirming: RwSignal<bool>,
+) -> impl IntoView {
+    let app = use_app();
+    let id = project.id;
+    let project = Arc::new(project);
+    let title = {
+        let project = Arc::clone(&project);
+        move || project.display_name(app.lang.get())
+    };
+    let counts = move || project_counts(&project, app.lang.get());
+    // The project already here with this id, if any: its name and last change.
+    let existing = Memo::new(move |_| {
+        let lang = app.lang.get();
+        app.with_workspace(|w| {
+            w.project(id).map(|p| {
+                let date = browser::format_date_time(p.updated_at, lang);
+                Key::ImportConflict.fill(lang, &[("name", &p.display_name(lang)), ("date", &date)])
+            })
+        })
+    });
+    view! {
+        <li class="card import-item">
+            <h3>{title}</h3>
+            <p>{counts}</p>
+            {move || existing.get().map(|legend| view! { <ConflictChoice legend choice group=group.clone() confirming/> })}
+        </li>
+    }
+}
+
+/// Keep both, or replace: the two answers to an id already taken.
+#[component]
+fn ConflictChoice(
+    legend: String,
+    choice: RwSignal<Resolution>,
+    group: String,
+    confirming: RwSignal<bool>,
+) -> impl IntoView {
+    let app = use_app();
+    let keep_id = format!("{group}-keep");
+    let replace_id = format!("{group}-replace");
+    let name = format!("{group}-resolution");
+    view! {
+        <fieldset class="conflict">
+            <legend>{legend}</legend>
+            <div class="radio">
+                <input
+                    type="radio"
+                    id=keep_id.clone()
+                    name=name.clone()
+                    prop:checked=move || choice.get() == Resolution::KeepBoth
+                    on:change=move |_| {
+                        choice.set(Resolution::KeepBoth);
+                        confirming.set(false);
+                    }
+                />
+                <label for=keep_id>{move || app.t(Key::ImportKeepBoth)}</label>
+            </div>
+            <div class="radio">
+                <input
+                    type="radio"
+                    id=replace_id.clone()
+                    name=name
+                    prop:checked=move || choice.get() == Resolution::Replace
+                    on:change=move |_| choice.set(Resolution::Replace)
+                />
+                <label for=replace_id>{move || app.t(Key::ImportReplace)}</label>
+            </div>
+        </fieldset>
     }
 }

@@ -1,23 +1,29 @@
 //! Widgets shared by several pages.
 
+mod confirm;
 mod exports;
 mod fields;
 mod import_panel;
 mod import_review;
 mod lang_switch;
 mod notices;
+mod project_nav;
 mod source_card;
 mod step_nav;
 mod timeline;
 mod verdict;
 
+pub use confirm::ConfirmBox;
 pub use exports::{download_project, download_workspace, BackupReminder, ExportButtons};
-pub use fields::{CheckboxField, ChoiceSelect, TextField};
+pub use fields::{
+    flag_boxes, naming, ButtonLink, CheckboxField, ChoiceSelect, FieldSource, RowOf, TextField,
+};
 pub use import_panel::{ImportPanel, SharedLinkOffer};
 pub use import_review::{project_counts, ImportReview};
 pub use lang_switch::LangSwitch;
 pub use notices::{PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
-pub use source_card::{source_title, SourceCard, SourcePath};
+pub use project_nav::ProjectNav;
+pub use source_card::{SourceCard, SourceRow};
 pub use step_nav::StepNav;
 pub use timeline::Timeline;
 pub use verdict::{ScoringHelp, VerdictBadge};

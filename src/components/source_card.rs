@@ -1,258 +1,197 @@
 //! One candidate source: its description, the nine criteria with guidance, its score and
 //! verdict, and the holder's override.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
-use uuid::Uuid;
 
-use super::{CheckboxField, ChoiceSelect, TextField, VerdictBadge};
-use crate::browser;
-use crate::i18n::{Key, Label};
-use crate::model::{
-    assess, Assessment, CandidateSource, Choice, Format, Verdict, VerdictOverride, WantedDataset,
+use super::{
+    flag_boxes, naming, CheckboxField, ChoiceSelect, FieldSource, RowOf, TextField, VerdictBadge,
 };
-use crate::state::{use_app, AppState, Undo};
+use crate::i18n::{DisplayName, Key, Label, Lang};
+use crate::model::{
+    assess, Assessment, CandidateSource, Choice, Format, Verdict, VerdictOverride, Workspace,
+};
+use crate::state::{use_app, Handle, SourceHandle, WantedHandle};
 
-/// Where a source lives: project, wanted dataset, source.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct SourcePath {
-    pub project: Uuid,
-    pub wanted: Uuid,
-    pub source: Uuid,
+/// What a source card shows: the source, and what the rules make of it for its dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceRow {
+    pub source: CandidateSource,
+    pub assessment: Assessment,
 }
 
-impl SourcePath {
-    /// Applies an edit to the source, stamping the project as changed.
-    pub fn edit(self, app: AppState, edit: impl FnOnce(&mut CandidateSource)) {
-        let now = browser::now_ms();
-        app.workspace.update(|w| {
-            w.edit_project(self.project, now, |p| {
-                if let Some(source) = p
-                    .wanted_mut(self.wanted)
-                    .and_then(|d| d.source_mut(self.source))
-                {
-                    edit(source);
-                }
-            });
-        });
-    }
-
-    fn edit_wanted(self, app: AppState, edit: impl FnOnce(&mut WantedDataset)) {
-        let now = browser::now_ms();
-        app.workspace.update(|w| {
-            w.edit_project(self.project, now, |p| {
-                if let Some(dataset) = p.wanted_mut(self.wanted) {
-                    edit(dataset);
-                }
-            });
-        });
+impl SourceRow {
+    /// The row of source `id` of the dataset `wanted`, as `RowSignals` reads it.
+    pub fn read(wanted: WantedHandle, workspace: &Workspace, id: uuid::Uuid) -> Option<Self> {
+        let dataset = wanted.in_workspace(workspace)?;
+        let source = dataset.source(id)?;
+        Some(SourceRow {
+            source: source.clone(),
+            assessment: assess(source, dataset),
+        })
     }
 }
 
-/// The title to show: the one typed, or "Untitled source".
-pub fn source_title(source: &CandidateSource, lang: crate::i18n::Lang) -> String {
-    let title = source.title.trim();
-    if title.is_empty() {
-        Key::UntitledSource.text(lang).to_string()
-    } else {
-        title.to_string()
-    }
-}
+type Fields = RowOf<SourceHandle, SourceRow>;
 
 #[component]
-pub fn SourceCard(path: SourcePath) -> impl IntoView {
+pub fn SourceCard(
+    source: SourceHandle,
+    /// This source's row, updated only when it changes.
+    row: ReadSignal<Option<SourceRow>>,
+    /// Its place in the dataset's list, from 1.
+    #[prop(into)]
+    number: Signal<usize>,
+) -> impl IntoView {
     let app = use_app();
-    let id = path.source;
-    let row = Memo::new(move |_| {
-        app.workspace.with(|w| {
-            let dataset = w.project(path.project)?.wanted(path.wanted)?;
-            let source = dataset.source(id)?;
-            let index = dataset.sources.iter().position(|s| s.id == id)?;
-            Some((source.clone(), assess(source, dataset), index))
-        })
-    });
-    let source = move || row.with(|r| r.as_ref().map(|(s, _, _)| s.clone()));
-    let assessment = move || row.with(|r| r.as_ref().map(|(_, a, _)| a.clone()));
+    let id = source.id();
+    let fields = RowOf {
+        handle: source,
+        row,
+        item: |r: &SourceRow| &r.source,
+    };
     let title = move || {
-        row.with(|r| r.as_ref().map(|(s, _, _)| source_title(s, app.lang.get())))
+        let lang = app.lang.get();
+        row.with(|r| r.as_ref().map(|r| r.source.display_name(lang)))
             .unwrap_or_default()
     };
-
-    let text = move |field: &str,
-                     label: Key,
-                     get: fn(&CandidateSource) -> &String,
-                     set: fn(&mut CandidateSource, String)| {
-        view! {
-            <TextField
-                id=format!("source-{field}-{id}")
-                label
-                value=Signal::derive(move || row.with(|r| r.as_ref().map(|(s, _, _)| get(s).clone()).unwrap_or_default()))
-                on_input=Callback::new(move |value: String| path.edit(app, |s| set(s, value)))
-            />
-        }
-    };
     let heading = move || {
-        let number = row.with(|r| r.as_ref().map(|(_, _, i)| i + 1)).unwrap_or(0);
-        format!(
-            "{} — {}",
-            Key::SourcePosition.fill(app.lang.get(), &[("number", &number.to_string())]),
-            title()
-        )
+        let position =
+            Key::SourcePosition.fill(app.lang.get(), &[("number", &number.get().to_string())]);
+        format!("{position} — {}", title())
     };
     let remove = move |_| {
-        let mut removed = None;
-        path.edit_wanted(app, |d| removed = d.remove_source(id));
-        let Some((index, source)) = removed else {
-            return;
-        };
-        let label = source_title(&source, app.lang.get_untracked());
-        let undo: Undo = Arc::new(move || {
-            let source = source.clone();
-            path.edit_wanted(app, |d| d.restore_source(index, source));
-        });
-        app.show_toast(
-            Key::SourceRemoved.fill(app.lang.get_untracked(), &[("name", &label)]),
-            Some(undo),
-        );
-        browser::focus_later("toast-undo".into());
+        if let Some((removed, undo)) = source.remove() {
+            let lang = app.lang.get_untracked();
+            let text = Key::SourceRemoved.fill(lang, &[("name", &removed.display_name(lang))]);
+            app.offer_undo(text, undo);
+        }
     };
-
+    let link = Signal::derive(move || fields.read(LinkState::of).unwrap_or(LinkState::Empty));
     view! {
         <li class="source-card card" id=format!("source-{id}")>
             <div class="row-head">
                 <h2 class="row-title">{heading}</h2>
                 <button type="button" class="danger" on:click=remove>
-                    {move || app.t(Key::Remove)}
-                    <span class="visually-hidden">" " {title}</span>
+                    {naming(Key::Remove, Signal::derive(title))}
                 </button>
             </div>
-            <Outcome
-                assessment=Signal::derive(assessment)
-                reason=Signal::derive(move || source().and_then(|s| s.verdict_override).map(|o| o.reason))
-            />
-            <div class="form-grid">
-                {text("title", Key::SourceTitle, |s| &s.title, |s, v| s.title = v)}
-                {text("link", Key::Link, |s| &s.link, |s, v| s.link = v)}
-                {text("producer", Key::SourceProducer, |s| &s.producer, |s, v| s.producer = v)}
-                {text("found", Key::FoundWhere, |s| &s.found_where, |s, v| s.found_where = v)}
-            </div>
-            <LinkPreview link=Signal::derive(move || source().map(|s| (s.safe_link().map(str::to_string), !s.link.trim().is_empty())))/>
-            <div class="form-grid">
-                {choice(path, row, Key::LicenceLabel, Key::GuideLicence, "licence", |s| s.licence, |s, v| s.licence = v)}
-                {choice(path, row, Key::AccessLabel, Key::GuideAccess, "access", |s| s.access, |s, v| s.access = v)}
-                {choice(path, row, Key::UpdateFrequency, Key::GuideFreshness, "frequency", |s| s.update_frequency, |s, v| s.update_frequency = v)}
-                <TextField
-                    id=format!("source-updated-{id}")
-                    label=Key::LastUpdate
-                    input_type="date"
-                    value=Signal::derive(move || source().map(|s| s.last_update).unwrap_or_default())
-                    on_input=Callback::new(move |v: String| path.edit(app, |s| s.last_update = v))
-                />
-                {choice(path, row, Key::SpatialMatch, Key::GuideCoverage, "spatial", |s| s.spatial_coverage, |s, v| s.spatial_coverage = v)}
-                {choice(path, row, Key::TemporalMatch, Key::GuideCoverage, "temporal", |s| s.temporal_coverage, |s, v| s.temporal_coverage = v)}
-                {choice(path, row, Key::QualityLabel, Key::GuideQuality, "quality", |s| s.quality, |s, v| s.quality = v)}
-                {text("quality-note", Key::QualityNote, |s| &s.quality_note, |s, v| s.quality_note = v)}
-                {choice(path, row, Key::DocumentationLabel, Key::GuideDocumentation, "documentation", |s| s.documentation, |s, v| s.documentation = v)}
-                {text("documentation-note", Key::DocumentationNote, |s| &s.documentation_note, |s, v| s.documentation_note = v)}
-                {choice(path, row, Key::PersonalDataLabel, Key::GuidePersonalData, "personal", |s| s.personal_data, |s, v| s.personal_data = v)}
-            </div>
+            <Outcome row/>
+            <SourceFields fields link/>
             <fieldset class="flags" aria-describedby=format!("source-formats-help-{id}")>
                 <legend>{move || app.t(Key::FormatsLabel)}</legend>
                 <p class="help" id=format!("source-formats-help-{id}")>{move || app.t(Key::GuideFormats)}</p>
-                {Format::ALL
-                    .iter()
-                    .filter(|f| **f != Format::Any)
-                    .map(|&format| {
-                        view! {
-                            <CheckboxField
-                                id=format!("source-format-{}-{id}", format.slug())
-                                label=format.label()
-                                checked=Signal::derive(move || source().is_some_and(|s| s.has_format(format)))
-                                on_change=Callback::new(move |on: bool| path.edit(app, |s| s.set_format(format, on)))
-                            />
-                        }
-                    })
-                    .collect_view()}
+                {flag_boxes(fields, move |slug| format!("source-format-{slug}-{id}"), Format::ALL.iter().copied().filter(|f| *f != Format::Any), CandidateSource::has_format, CandidateSource::set_format)}
             </fieldset>
-            <OverrideEditor path row=Memo::new(move |_| source().and_then(|s| s.verdict_override))/>
+            <OverrideEditor fields/>
         </li>
     }
 }
 
-/// A select for one criterion of a source, with its guidance.
-fn choice<T>(
-    path: SourcePath,
-    row: Memo<Option<(CandidateSource, Assessment, usize)>>,
-    label: Key,
-    help: Key,
-    field: &'static str,
-    get: fn(&CandidateSource) -> T,
-    set: fn(&mut CandidateSource, T),
-) -> impl IntoView
-where
-    T: Choice + Label + Default + Send + Sync,
-{
-    let app = use_app();
+/// What the source is (title, link, producer, where it was found), then the criteria, each
+/// with its guidance.
+#[component]
+fn SourceFields(fields: Fields, link: Signal<LinkState>) -> impl IntoView {
+    let id = fields.handle.id();
     view! {
-        <ChoiceSelect
-            id=format!("source-{field}-{}", path.source)
-            label
-            help
-            value=Signal::derive(move || row.with(|r| r.as_ref().map(|(s, _, _)| get(s)).unwrap_or_default()))
-            on_change=Callback::new(move |v: T| path.edit(app, |s| set(s, v)))
-        />
+        <div class="form-grid">
+            <TextField id=format!("source-title-{id}") label=Key::SourceTitle value=fields.text(|s| &s.title) on_input=fields.set_text(|s, v| s.title = v)/>
+            <TextField id=format!("source-link-{id}") label=Key::Link value=fields.text(|s| &s.link) on_input=fields.set_text(|s, v| s.link = v)/>
+            <TextField id=format!("source-producer-{id}") label=Key::SourceProducer value=fields.text(|s| &s.producer) on_input=fields.set_text(|s, v| s.producer = v)/>
+            <TextField id=format!("source-found-{id}") label=Key::FoundWhere value=fields.text(|s| &s.found_where) on_input=fields.set_text(|s, v| s.found_where = v)/>
+        </div>
+        <LinkPreview link/>
+        <div class="form-grid">
+            <ChoiceSelect id=format!("source-licence-{id}") label=Key::LicenceLabel help=Key::GuideLicence value=fields.choice(|s| s.licence) on_change=fields.set_choice(|s, v| s.licence = v)/>
+            <ChoiceSelect id=format!("source-access-{id}") label=Key::AccessLabel help=Key::GuideAccess value=fields.choice(|s| s.access) on_change=fields.set_choice(|s, v| s.access = v)/>
+            <ChoiceSelect id=format!("source-frequency-{id}") label=Key::UpdateFrequency help=Key::GuideFreshness value=fields.choice(|s| s.update_frequency) on_change=fields.set_choice(|s, v| s.update_frequency = v)/>
+            <TextField id=format!("source-updated-{id}") label=Key::LastUpdate input_type="date" value=fields.text(|s| &s.last_update) on_input=fields.set_text(|s, v| s.last_update = v)/>
+            <ChoiceSelect id=format!("source-spatial-{id}") label=Key::SpatialMatch help=Key::GuideCoverage value=fields.choice(|s| s.spatial_coverage) on_change=fields.set_choice(|s, v| s.spatial_coverage = v)/>
+            <ChoiceSelect id=format!("source-temporal-{id}") label=Key::TemporalMatch help=Key::GuideCoverage value=fields.choice(|s| s.temporal_coverage) on_change=fields.set_choice(|s, v| s.temporal_coverage = v)/>
+            <ChoiceSelect id=format!("source-quality-{id}") label=Key::QualityLabel help=Key::GuideQuality value=fields.choice(|s| s.quality) on_change=fields.set_choice(|s, v| s.quality = v)/>
+            <TextField id=format!("source-quality-note-{id}") label=Key::QualityNote value=fields.text(|s| &s.quality_note) on_input=fields.set_text(|s, v| s.quality_note = v)/>
+            <ChoiceSelect id=format!("source-documentation-{id}") label=Key::DocumentationLabel help=Key::GuideDocumentation value=fields.choice(|s| s.documentation) on_change=fields.set_choice(|s, v| s.documentation = v)/>
+            <TextField id=format!("source-documentation-note-{id}") label=Key::DocumentationNote value=fields.text(|s| &s.documentation_note) on_input=fields.set_text(|s, v| s.documentation_note = v)/>
+            <ChoiceSelect id=format!("source-personal-{id}") label=Key::PersonalDataLabel help=Key::GuidePersonalData value=fields.choice(|s| s.personal_data) on_change=fields.set_choice(|s, v| s.personal_data = v)/>
+        </div>
     }
+}
+
+/// "Score: 95/100 · 3 of 5 open-data stars · Criteria assessed: 9 of 9".
+fn score_line(a: &Assessment, lang: Lang) -> String {
+    let score = Key::ScoreLine.fill(
+        lang,
+        &[
+            ("score", &a.score.to_string()),
+            ("stars", &a.stars.to_string()),
+        ],
+    );
+    let count = Key::CriteriaAssessed.fill(lang, &[("count", &a.assessed_count().to_string())]);
+    format!("{score} · {count}")
+}
+
+/// "set by the holder: <reason> (computed verdict: …)", when the holder overrode it.
+fn override_line(row: &SourceRow, lang: Lang) -> Option<String> {
+    let a = &row.assessment;
+    if !a.overridden {
+        return None;
+    }
+    let computed = a.computed.map_or(Key::NoVerdict, |v| v.label()).text(lang);
+    let reason = row.source.override_reason(true).trim();
+    Some(Key::OverriddenBy.fill(lang, &[("reason", reason), ("computed", computed)]))
 }
 
 /// Score, stars, criteria assessed and verdict of a source; an override says so.
 #[component]
-fn Outcome(
-    #[prop(into)] assessment: Signal<Option<Assessment>>,
-    #[prop(into)] reason: Signal<Option<String>>,
-) -> impl IntoView {
+fn Outcome(row: ReadSignal<Option<SourceRow>>) -> impl IntoView {
     let app = use_app();
     let line = move || {
-        let lang = app.lang.get();
-        assessment.get().map(|a| {
-            let score = Key::ScoreLine.fill(
-                lang,
-                &[
-                    ("score", &a.score.to_string()),
-                    ("stars", &a.stars.to_string()),
-                ],
-            );
-            let count =
-                Key::CriteriaAssessed.fill(lang, &[("count", &a.assessed_count().to_string())]);
-            format!("{score} · {count}")
+        row.with(|r| {
+            r.as_ref()
+                .map(|r| score_line(&r.assessment, app.lang.get()))
         })
     };
-    let overridden = move || {
-        let lang = app.lang.get();
-        let a = assessment.get().filter(|a| a.overridden)?;
-        let computed = a.computed.map_or(Key::NoVerdict, |v| v.label()).text(lang);
-        let reason = reason.get().unwrap_or_default();
-        Some(Key::OverriddenBy.fill(lang, &[("reason", reason.trim()), ("computed", computed)]))
-    };
+    let verdict =
+        Signal::derive(move || row.with(|r| r.as_ref().and_then(|r| r.assessment.verdict)));
+    let overridden =
+        move || row.with(|r| r.as_ref().and_then(|r| override_line(r, app.lang.get())));
     view! {
         <div class="outcome">
             <p class="score">{line}</p>
             <p>
                 <strong>{move || app.t(Key::VerdictIs)}</strong>
                 " "
-                <VerdictBadge verdict=Signal::derive(move || assessment.get().and_then(|a| a.verdict))/>
+                <VerdictBadge verdict/>
                 {move || overridden().map(|text| view! { <span class="overridden">" — " {text}</span> })}
             </p>
         </div>
     }
 }
 
+/// What the typed link allows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum LinkState {
+    Empty,
+    /// An http(s) address, safe to make clickable.
+    Clickable(String),
+    NotClickable,
+}
+
+impl LinkState {
+    fn of(source: &CandidateSource) -> Self {
+        match source.safe_link() {
+            Some(href) => LinkState::Clickable(href.to_string()),
+            None if source.link.trim().is_empty() => LinkState::Empty,
+            None => LinkState::NotClickable,
+        }
+    }
+}
+
 /// Shows the link as a link when it is http(s); otherwise says why it is not clickable.
 #[component]
-fn LinkPreview(#[prop(into)] link: Signal<Option<(Option<String>, bool)>>) -> impl IntoView {
+fn LinkPreview(link: Signal<LinkState>) -> impl IntoView {
     let app = use_app();
     move || match link.get() {
-        Some((Some(href), _)) => view! {
+        LinkState::Clickable(href) => view! {
             <p>
                 <a href=href target="_blank" rel="noopener noreferrer nofollow">
                     {move || app.t(Key::OpenLink)}
@@ -262,53 +201,44 @@ fn LinkPreview(#[prop(into)] link: Signal<Option<(Option<String>, bool)>>) -> im
             </p>
         }
         .into_any(),
-        Some((None, true)) => {
+        LinkState::NotClickable => {
             view! { <p class="help">{move || app.t(Key::LinkNotClickable)}</p> }.into_any()
         }
-        _ => ().into_any(),
+        LinkState::Empty => ().into_any(),
     }
 }
 
 /// The holder's own verdict, which applies once a reason is given.
 #[component]
-fn OverrideEditor(path: SourcePath, row: Memo<Option<VerdictOverride>>) -> impl IntoView {
-    let app = use_app();
-    let id = path.source;
-    let enabled = move || row.with(Option::is_some);
-    let toggle = Callback::new(move |on: bool| {
-        path.edit(app, |s| {
-            s.verdict_override = on.then(|| VerdictOverride {
-                verdict: Verdict::Orange,
-                reason: String::new(),
-            });
-        })
+fn OverrideEditor(fields: Fields) -> impl IntoView {
+    let id = fields.handle.id();
+    let current = Memo::new(move |_| fields.read(|s| s.verdict_override.clone()).flatten());
+    let enabled = Signal::derive(move || current.with(Option::is_some));
+    let toggle = fields.set_flag(|s, on| {
+        s.verdict_override = on.then(|| VerdictOverride {
+            verdict: Verdict::Orange,
+            reason: String::new(),
+        });
+    });
+    let verdict = Signal::derive(move || current.get().map_or(Verdict::Orange, |o| o.verdict));
+    let reason = Signal::derive(move || current.get().map(|o| o.reason).unwrap_or_default());
+    let set_verdict = fields.set_choice(|s, v: Verdict| {
+        if let Some(o) = s.verdict_override.as_mut() {
+            o.verdict = v;
+        }
+    });
+    let set_reason = fields.set_text(|s, v| {
+        if let Some(o) = s.verdict_override.as_mut() {
+            o.reason = v;
+        }
     });
     view! {
         <div class="override">
-            <CheckboxField id=format!("override-{id}") label=Key::OverrideToggle checked=Signal::derive(enabled) on_change=toggle/>
-            <Show when=enabled>
+            <CheckboxField id=format!("override-{id}") label=Key::OverrideToggle checked=enabled on_change=toggle/>
+            <Show when=move || enabled.get()>
                 <div class="form-grid">
-                    <ChoiceSelect
-                        id=format!("override-verdict-{id}")
-                        label=Key::OverrideVerdict
-                        value=Signal::derive(move || row.get().map_or(Verdict::Orange, |o| o.verdict))
-                        on_change=Callback::new(move |v: Verdict| path.edit(app, |s| {
-                            if let Some(o) = s.verdict_override.as_mut() {
-                                o.verdict = v;
-                            }
-                        }))
-                    />
-                    <TextField
-                        id=format!("override-reason-{id}")
-                        label=Key::OverrideReason
-                        help=Key::OverrideNeedsReason
-                        value=Signal::derive(move || row.get().map(|o| o.reason).unwrap_or_default())
-                        on_input=Callback::new(move |v: String| path.edit(app, |s| {
-                            if let Some(o) = s.verdict_override.as_mut() {
-                                o.reason = v;
-                            }
-                        }))
-                    />
+                    <ChoiceSelect id=format!("override-verdict-{id}") label=Key::OverrideVerdict value=verdict on_change=set_verdict/>
+                    <TextField id=format!("override-reason-{id}") label=Key::OverrideReason help=Key::OverrideNeedsReason value=reason on_input=set_reason/>
                 </div>
             </Show>
         </div>

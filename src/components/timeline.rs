@@ -1,139 +1,230 @@
 //! The roadmap as a timeline by month, drawn with CSS, filtered by status and owner.
+//!
+//! Entries are keyed by their whole content: typing in one action's description rebuilds
+//! that entry alone, not the 500 others (nor their dates, formatted by the browser's Intl).
+
+use std::time::Duration;
 
 use leptos::prelude::*;
+use time::Date;
 use uuid::Uuid;
 
 use crate::browser;
-use crate::i18n::{Key, Label};
-use crate::model::{ActionFilter, ActionStatus, Choice, PlannedAction};
-use crate::state::use_app;
+use crate::i18n::{DisplayName, Key, Label, Lang};
+use crate::model::{ActionFilter, ActionStatus, Choice, Month, PlannedAction, Route};
+use crate::state::{use_app, Handle, ProjectHandle};
+
+/// One action as the timeline shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Entry {
+    action: Uuid,
+    lang: Lang,
+    wanted: String,
+    route: Route,
+    status: ActionStatus,
+    due: Option<Date>,
+    owner: String,
+    description: String,
+    late: bool,
+}
+
+impl Entry {
+    fn of(planned: PlannedAction, today: Date, lang: Lang) -> Self {
+        let action = planned.action;
+        Entry {
+            action: action.id,
+            lang,
+            wanted: planned.wanted.display_name(lang),
+            route: action.route,
+            status: action.status,
+            due: action.due_date(),
+            owner: action.owner.trim().to_string(),
+            description: action.description.trim().to_string(),
+            late: action.is_overdue(today),
+        }
+    }
+}
+
+/// How long typing must pause before the timeline follows.
+const SETTLE: Duration = Duration::from_millis(150);
+
+/// A month of the timeline (`None`: the actions with no due date), with its entries.
+type Group = (Option<Month>, Vec<Entry>);
 
 #[component]
-pub fn Timeline(project: Uuid) -> impl IntoView {
+pub fn Timeline(project: ProjectHandle) -> impl IntoView {
     let app = use_app();
     let today = browser::today();
     let filter = RwSignal::new(ActionFilter::default());
-    let owners = Memo::new(move |_| {
-        app.workspace
-            .with(|w| w.project(project).map(|p| p.owners()))
-            .unwrap_or_default()
-    });
-    let overdue = move || {
-        app.workspace
-            .with(|w| w.project(project).map(|p| p.overdue_actions(today).count()))
-            .unwrap_or(0)
-    };
-    let item = move |planned: PlannedAction| {
-        let lang = app.lang.get_untracked();
-        let action = planned.action;
-        let wanted = if planned.wanted.name.trim().is_empty() {
-            Key::UntitledWanted.text(lang).to_string()
-        } else {
-            planned.wanted.name.clone()
-        };
-        let headline = Key::TimelineItem.fill(
-            lang,
-            &[
-                ("wanted", &wanted),
-                ("route", action.route.label().text(lang)),
-            ],
-        );
-        let mut details = vec![action.status.label().text(lang).to_string()];
-        if let Some(due) = action.due_date() {
-            details.push(Key::DueOn.fill(lang, &[("date", &browser::format_day(due, lang))]));
-        }
-        details.push(match action.owner.trim() {
-            "" => Key::NoOwner.text(lang).to_string(),
-            owner => Key::OwnerIs.fill(lang, &[("owner", owner)]),
-        });
-        let late = action.is_overdue(today);
-        let description = action.description.clone();
-        view! {
-            <li class=format!("timeline-item status-{}{}", action.status.slug(), if late { " overdue" } else { "" })>
-                <strong>{headline}</strong>
-                {late.then(|| view! { " " <span class="overdue-badge">{Key::Overdue.text(lang)}</span> })}
-                {(!description.trim().is_empty()).then(|| view! { <br/> <span>{description}</span> })}
-                <br/>
-                <span class="meta">{details.join(" · ")}</span>
-            </li>
-        }
-    };
-    let body = move || {
+    // Follows the editors above a moment after typing pauses: laying out 500 actions at
+    // every keystroke would make typing lag.
+    let settled = app.settled(SETTLE);
+    let groups = Memo::new(move |_| {
         let lang = app.lang.get();
         let current = filter.get();
-        app.workspace.with(|w| {
-            let project = w.project(project)?;
-            let timeline = project.timeline(&current);
-            if timeline.months.is_empty() && timeline.undated.is_empty() {
-                return Some(view! { <p>{Key::NoTimeline.text(lang)}</p> }.into_any());
-            }
-            let months = timeline
-                .months
-                .into_iter()
-                .map(|(month, actions)| {
-                    view! {
-                        <li class="month">
-                            <h3>{browser::format_month(month, lang)}</h3>
-                            <ul>{actions.into_iter().map(item).collect_view()}</ul>
-                        </li>
-                    }
-                })
-                .collect_view();
-            let undated = (!timeline.undated.is_empty()).then(|| {
-                view! {
-                    <li class="month undated">
-                        <h3>{Key::Undated.text(lang)}</h3>
-                        <ul>{timeline.undated.into_iter().map(item).collect_view()}</ul>
-                    </li>
+        settled.track();
+        project
+            .with_untracked(|p| {
+                let timeline = p.timeline(&current);
+                let entries = |actions: Vec<PlannedAction>| {
+                    actions
+                        .into_iter()
+                        .map(|a| Entry::of(a, today, lang))
+                        .collect()
+                };
+                let mut groups: Vec<Group> = Vec::new();
+                for (month, actions) in timeline.months {
+                    groups.push((Some(month), entries(actions)));
                 }
-            });
-            Some(view! { <ol class="timeline">{months} {undated}</ol> }.into_any())
-        })
-    };
+                if !timeline.undated.is_empty() {
+                    groups.push((None, entries(timeline.undated)));
+                }
+                groups
+            })
+            .unwrap_or_default()
+    });
+    let overdue = Memo::new(move |_| {
+        settled.track();
+        project
+            .with_untracked(|p| p.overdue_actions(today).count())
+            .unwrap_or(0)
+    });
+    let months = move || groups.with(|g| g.iter().map(|(month, _)| *month).collect::<Vec<_>>());
     view! {
         <section aria-labelledby="timeline-title" class="timeline-section">
             <h2 id="timeline-title">{move || app.t(Key::TimelineTitle)}</h2>
-            <div class="filters form-grid">
-                <div class="field">
-                    <label for="filter-status">{move || app.t(Key::FilterStatus)}</label>
-                    <select
-                        id="filter-status"
-                        on:change:target=move |ev| {
-                            let status = ActionStatus::from_slug(&ev.target().value());
-                            filter.update(|f| f.status = status);
-                        }
-                    >
-                        <option value="">{move || app.t(Key::AllStatuses)}</option>
-                        {ActionStatus::ALL
-                            .iter()
-                            .map(|&s| view! { <option value=s.slug()>{move || app.t(s.label())}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filter-owner">{move || app.t(Key::FilterOwner)}</label>
-                    <select
-                        id="filter-owner"
-                        on:change:target=move |ev| {
-                            let owner = Some(ev.target().value()).filter(|o| !o.is_empty());
-                            filter.update(|f| f.owner = owner);
-                        }
-                    >
-                        <option value="">{move || app.t(Key::AllOwners)}</option>
-                        {move || {
-                            owners
-                                .get()
-                                .into_iter()
-                                .map(|o| view! { <option value=o.clone()>{o.clone()}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
-            </div>
+            <Filters project filter settled/>
             <p class="overdue-count">
-                {move || Key::OverdueCount.fill(app.lang.get(), &[("count", &overdue().to_string())])}
+                {move || Key::OverdueCount.fill(app.lang.get(), &[("count", &overdue.get().to_string())])}
             </p>
-            {body}
+            <Show
+                when=move || !groups.with(Vec::is_empty)
+                fallback=move || view! { <p>{move || app.t(Key::NoTimeline)}</p> }
+            >
+                <ol class="timeline">
+                    <For each=months key=|month| *month let:month>
+                        <MonthGroup month groups/>
+                    </For>
+                </ol>
+            </Show>
         </section>
+    }
+}
+
+/// One month of the timeline and its actions.
+#[component]
+fn MonthGroup(month: Option<Month>, groups: Memo<Vec<Group>>) -> impl IntoView {
+    let app = use_app();
+    let entries = move || {
+        groups.with(|g| {
+            g.iter()
+                .find(|(m, _)| *m == month)
+                .map(|(_, entries)| entries.clone())
+                .unwrap_or_default()
+        })
+    };
+    let title = move || {
+        let lang = app.lang.get();
+        match month {
+            Some(month) => browser::format_month(month, lang),
+            None => Key::Undated.text(lang).to_string(),
+        }
+    };
+    view! {
+        <li class="month" class:undated=month.is_none()>
+            <h3>{title}</h3>
+            <ul>
+                <For each=entries key=|entry| entry.clone() let:entry>
+                    {item(entry)}
+                </For>
+            </ul>
+        </li>
+    }
+}
+
+fn item(entry: Entry) -> impl IntoView {
+    let lang = entry.lang;
+    let headline = Key::TimelineItem.fill(
+        lang,
+        &[
+            ("wanted", &entry.wanted),
+            ("route", entry.route.label().text(lang)),
+        ],
+    );
+    let mut details = vec![entry.status.label().text(lang).to_string()];
+    if let Some(due) = entry.due {
+        details.push(Key::DueOn.fill(lang, &[("date", &browser::format_day(due, lang))]));
+    }
+    details.push(match entry.owner.as_str() {
+        "" => Key::NoOwner.text(lang).to_string(),
+        owner => Key::OwnerIs.fill(lang, &[("owner", owner)]),
+    });
+    let description = (!entry.description.is_empty()).then(|| {
+        let text = entry.description.clone();
+        view! { <br/> <span>{text}</span> }
+    });
+    view! {
+        <li class=format!("timeline-item status-{}", entry.status.slug()) class:overdue=entry.late>
+            <strong>{headline}</strong>
+            {entry.late.then(|| view! { " " <span class="overdue-badge">{Key::Overdue.text(lang)}</span> })}
+            {description}
+            <br/>
+            <span class="meta">{details.join(" · ")}</span>
+        </li>
+    }
+}
+
+/// The status and owner filters.
+#[component]
+fn Filters(
+    project: ProjectHandle,
+    filter: RwSignal<ActionFilter>,
+    settled: ReadSignal<u64>,
+) -> impl IntoView {
+    let app = use_app();
+    let owners = Memo::new(move |_| {
+        settled.track();
+        project.with_untracked(|p| p.owners()).unwrap_or_default()
+    });
+    let statuses = ActionStatus::ALL
+        .iter()
+        .map(|&s| view! { <option value=s.slug()>{move || app.t(s.label())}</option> })
+        .collect_view();
+    let owner_options = move || {
+        owners
+            .get()
+            .into_iter()
+            .map(|o| view! { <option value=o.clone()>{o.clone()}</option> })
+            .collect_view()
+    };
+    view! {
+        <div class="filters form-grid">
+            <div class="field">
+                <label for="filter-status">{move || app.t(Key::FilterStatus)}</label>
+                <select
+                    id="filter-status"
+                    on:change:target=move |ev| {
+                        let status = ActionStatus::from_slug(&ev.target().value());
+                        filter.update(|f| f.status = status);
+                    }
+                >
+                    <option value="">{move || app.t(Key::AllStatuses)}</option>
+                    {statuses}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-owner">{move || app.t(Key::FilterOwner)}</label>
+                <select
+                    id="filter-owner"
+                    on:change:target=move |ev| {
+                        let owner = Some(ev.target().value()).filter(|o| !o.is_empty());
+                        filter.update(|f| f.owner = owner);
+                    }
+                >
+                    <option value="">{move || app.t(Key::AllOwners)}</option>
+                    {owner_options}
+                </select>
+            </div>
+        </div>
     }
 }

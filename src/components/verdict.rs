@@ -26,63 +26,36 @@ pub fn VerdictBadge(#[prop(into)] verdict: Signal<Option<Verdict>>) -> impl Into
     }
 }
 
+/// Each scoring rule's text, and the point values it quotes by placeholder.
+#[rustfmt::skip]
+const RULES: [(Key, &[(&str, u32)]); 7] = {
+    use points::*;
+    [
+        (Key::ScoringLicence, &[("points", LICENCE)]),
+        (Key::ScoringFormat, &[("per", PER_STAR), ("max", 3 * PER_STAR)]),
+        (Key::ScoringAccess, &[("full", ACCESS), ("request", ACCESS_ON_REQUEST), ("restricted", ACCESS_RESTRICTED)]),
+        (Key::ScoringFreshness, &[("full", FRESHNESS), ("less", FRESHNESS_LESS_OFTEN), ("irregular", FRESHNESS_IRREGULAR), ("unknown", FRESHNESS_UNKNOWN)]),
+        (Key::ScoringCoverage, &[("spatial", SPATIAL), ("spatial_partly", SPATIAL_PARTLY), ("temporal", TEMPORAL), ("temporal_partly", TEMPORAL_PARTLY)]),
+        (Key::ScoringQuality, &[("full", QUALITY), ("fair", QUALITY_FAIR)]),
+        (Key::ScoringPersonal, &[("full", PERSONAL_DATA), ("possible", PERSONAL_DATA_POSSIBLE)]),
+    ]
+};
+
 /// "How is this scored?": the rules in words, quoting the model's own point values.
 #[component]
 pub fn ScoringHelp() -> impl IntoView {
-    use points::*;
     let app = use_app();
-    let n = |value: u32| value.to_string();
-    let rules: Vec<(Key, Vec<(&'static str, String)>)> = vec![
-        (Key::ScoringLicence, vec![("points", n(LICENCE))]),
-        (
-            Key::ScoringFormat,
-            vec![("per", n(PER_STAR)), ("max", n(3 * PER_STAR))],
-        ),
-        (
-            Key::ScoringAccess,
-            vec![
-                ("full", n(ACCESS)),
-                ("request", n(ACCESS_ON_REQUEST)),
-                ("restricted", n(ACCESS_RESTRICTED)),
-            ],
-        ),
-        (
-            Key::ScoringFreshness,
-            vec![
-                ("full", n(FRESHNESS)),
-                ("less", n(FRESHNESS_LESS_OFTEN)),
-                ("irregular", n(FRESHNESS_IRREGULAR)),
-                ("unknown", n(FRESHNESS_UNKNOWN)),
-            ],
-        ),
-        (
-            Key::ScoringCoverage,
-            vec![
-                ("spatial", n(SPATIAL)),
-                ("spatial_partly", n(SPATIAL_PARTLY)),
-                ("temporal", n(TEMPORAL)),
-                ("temporal_partly", n(TEMPORAL_PARTLY)),
-            ],
-        ),
-        (
-            Key::ScoringQuality,
-            vec![("full", n(QUALITY)), ("fair", n(QUALITY_FAIR))],
-        ),
-        (
-            Key::ScoringPersonal,
-            vec![
-                ("full", n(PERSONAL_DATA)),
-                ("possible", n(PERSONAL_DATA_POSSIBLE)),
-            ],
-        ),
-    ];
-    let items = rules
-        .into_iter()
-        .map(|(key, values)| {
+    let items = RULES
+        .iter()
+        .map(|&(key, values)| {
             let text = move || {
-                let values: Vec<(&str, &str)> =
-                    values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                key.fill(app.lang.get(), &values)
+                let numbers: Vec<String> = values.iter().map(|(_, v)| v.to_string()).collect();
+                let filled: Vec<(&str, &str)> = values
+                    .iter()
+                    .zip(&numbers)
+                    .map(|((name, _), n)| (*name, n.as_str()))
+                    .collect();
+                key.fill(app.lang.get(), &filled)
             };
             view! { <li>{text}</li> }
         })

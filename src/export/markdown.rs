@@ -4,143 +4,57 @@
 
 use std::fmt::Write;
 
-use super::{or_dash, verdict_text};
-use crate::i18n::{Key, Label, Lang};
-use crate::model::{Phase, Project};
+use super::report::{or_dash, project_report, Cell};
+use super::verdict_text;
+use crate::i18n::{Key, Lang};
+use crate::model::Project;
 
 pub fn project_markdown(p: &Project, lang: Lang, today: &str) -> String {
-    let t = |key: Key| key.text(lang);
+    let report = project_report(p, lang);
     let mut out = String::new();
-    let title = if p.name.trim().is_empty() {
-        t(Key::UntitledProject).to_string()
-    } else {
-        cell(&p.name)
-    };
     // `write!` to a String cannot fail.
-    let _ = writeln!(out, "# {title}\n");
+    let _ = writeln!(out, "# {}\n", cell(&report.title));
     let _ = writeln!(
         out,
         "{}\n",
         Key::ReportGenerated.fill(lang, &[("date", today)])
     );
 
-    let _ = writeln!(out, "## {}\n", t(Key::ReportProfile));
-    for (key, value) in [
-        (Key::Holder, p.holder.as_str()),
-        (Key::DomainLabel, t(p.domain.label())),
-        (Key::ShortDescription, p.description.as_str()),
-        (Key::Objectives, p.objectives.as_str()),
-    ] {
-        let _ = writeln!(out, "- **{}**: {}", t(key), cell(value));
+    let _ = writeln!(out, "## {}\n", Key::ReportProfile.text(lang));
+    for (label, value) in &report.profile {
+        let line = Key::LabelValue.fill(
+            lang,
+            &[("label", &format!("**{label}**")), ("value", &cell(value))],
+        );
+        let _ = writeln!(out, "- {line}");
     }
     out.push('\n');
-    for phase in Phase::ALL {
-        let progress = p.progress(phase);
-        let _ = writeln!(
-            out,
-            "- {}: {} / {}",
-            t(phase.label()),
-            progress.done,
-            progress.total
-        );
+    for line in &report.progress {
+        let _ = writeln!(out, "- {line}");
     }
 
-    let _ = writeln!(out, "\n## {}\n", t(Key::PhaseWantedList));
-    let rows: Vec<Vec<String>> = p
-        .wanted
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let flags: Vec<&str> = d.flags.iter().map(|f| t(f.label())).collect();
-            vec![
-                (i + 1).to_string(),
-                cell(&d.name),
-                cell(&d.use_case),
-                t(d.priority.label()).into(),
-                t(d.status.label()).into(),
-                cell(&flags.join(", ")),
-            ]
-        })
-        .collect();
-    let headers = [
-        "#",
-        t(Key::ColWanted),
-        t(Key::ColUseCase),
-        t(Key::ColPriority),
-        t(Key::ColStatus),
-        t(Key::ColFlags),
-    ];
-    table(&mut out, &headers, &rows, lang);
-
-    let _ = writeln!(out, "\n## {}\n", t(Key::ReportEvaluations));
-    let rows: Vec<Vec<String>> = p
-        .wanted
-        .iter()
-        .flat_map(|d| {
-            d.assessments().map(move |(s, a)| {
-                let reason = s.override_reason(a.overridden);
-                let title = if s.title.trim().is_empty() {
-                    t(Key::UntitledSource).to_string()
-                } else {
-                    cell(&s.title)
-                };
-                vec![
-                    cell(&d.name),
-                    title,
-                    format!("{}/100", a.score),
-                    verdict_text(a.verdict, lang).into(),
-                    cell(reason),
-                ]
-            })
-        })
-        .collect();
-    let headers = [
-        t(Key::ColWanted),
-        t(Key::ColSource),
-        t(Key::ColScore),
-        t(Key::ColVerdict),
-        t(Key::ColOverride),
-    ];
-    table(&mut out, &headers, &rows, lang);
-
-    let _ = writeln!(out, "\n## {}\n", t(Key::ReportRoadmap));
-    let rows: Vec<Vec<String>> = p
-        .planned_actions()
-        .map(|planned| {
-            let a = planned.action;
-            vec![
-                cell(&planned.wanted.name),
-                t(a.route.label()).into(),
-                cell(&a.description),
-                cell(&a.owner),
-                cell(&a.due),
-                t(a.status.label()).into(),
-                cell(&a.next_step),
-            ]
-        })
-        .collect();
-    let headers = [
-        t(Key::ColWanted),
-        t(Key::ColRoute),
-        t(Key::ColAction),
-        t(Key::ColOwner),
-        t(Key::ColDue),
-        t(Key::ColStatus),
-        t(Key::ColNextStep),
-    ];
-    table(&mut out, &headers, &rows, lang);
+    for section in &report.sections {
+        let _ = writeln!(out, "\n## {}\n", section.heading);
+        if section.rows.is_empty() {
+            let _ = writeln!(out, "{}", Key::NoneYet.text(lang));
+            continue;
+        }
+        let _ = writeln!(out, "| {} |", section.headers.join(" | "));
+        let _ = writeln!(out, "|{}", "---|".repeat(section.headers.len()));
+        for row in &section.rows {
+            let cells: Vec<String> = row.iter().map(|c| cell_text(c, lang)).collect();
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+        }
+    }
     out
 }
 
-fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>], lang: Lang) {
-    if rows.is_empty() {
-        let _ = writeln!(out, "{}", Key::NoneYet.text(lang));
-        return;
-    }
-    let _ = writeln!(out, "| {} |", headers.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
-    for row in rows {
-        let _ = writeln!(out, "| {} |", row.join(" | "));
+fn cell_text(value: &Cell, lang: Lang) -> String {
+    match value {
+        Cell::Text(text) => cell(text),
+        Cell::Verdict(verdict) => verdict_text(*verdict, lang).to_string(),
+        Cell::Date(Some(date)) => date.to_string(),
+        Cell::Date(None) => "—".to_string(),
     }
 }
 

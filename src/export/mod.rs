@@ -3,10 +3,12 @@
 //! the pages only hand the results to `browser::download`.
 
 mod markdown;
+mod report;
 mod share;
 mod tables;
 
 pub use markdown::project_markdown;
+pub use report::{project_report, Cell, Report, ReportSection};
 pub use share::{
     decode_share_link, encode_share_link, ShareError, MAX_SHARE_FRAGMENT, SHARE_PREFIX,
 };
@@ -114,15 +116,6 @@ pub fn file_stem(name: &str, today: &str) -> String {
         format!("data-roadmap-{today}")
     } else {
         format!("{slug}-{today}")
-    }
-}
-
-/// Text for a cell that may be empty.
-fn or_dash(text: &str) -> &str {
-    if text.trim().is_empty() {
-        "—"
-    } else {
-        text
     }
 }
 

@@ -147,10 +147,8 @@ pub fn actions_csv(p: &Project, lang: Lang) -> Vec<u8> {
 }
 
 fn table(lang: Lang, headers: &[Key], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
-    let delimiter = match lang {
-        Lang::Fr => b';',
-        Lang::En => b',',
-    };
+    // What each locale's spreadsheet expects between columns.
+    let delimiter = Key::CsvDelimiter.text(lang).as_bytes()[0];
     let mut out = BOM.to_vec();
     {
         let mut writer = WriterBuilder::new()

@@ -1,37 +1,50 @@
-//! The translation layer: every visible string, in French and English.
+//! The translation layer: every visible string, in every language the app speaks.
 //!
-//! Each entry must give both languages, so a missing translation is a compile error rather
-//! than a half-translated screen. Placeholders such as `{name}` are filled by [`Key::fill`].
+//! Languages are declared once (`languages!` below); strings are a table with one column per
+//! language (`strings.rs`). A row with a missing column does not compile, an empty cell or a
+//! placeholder missing from one language fails a native test, and in debug builds
+//! [`Key::fill`] checks that it is given exactly the template's placeholders.
 
 use crate::model::{
-    Access, ActionStatus, CoverageMatch, Domain, Format, Frequency, Granularity, Licence,
-    PersonalData, Phase, Priority, Rating, Route, Verdict, WantedStatus, WorkFlag,
+    Access, ActionStatus, CoverageMatch, Criterion, Domain, Format, Frequency, Granularity,
+    Licence, PersonalData, Phase, Priority, Rating, Route, Verdict, WantedStatus, WorkFlag,
 };
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    Fr,
-    En,
+/// Declares [`Lang`] from `Variant = "tag", "native name";` lines, in the order of the
+/// columns of the string table.
+macro_rules! languages {
+    ($($variant:ident = $tag:literal, $name:literal;)+) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Lang { $($variant,)+ }
+
+        impl Lang {
+            pub const COUNT: usize = [$($tag),+].len();
+            pub const ALL: [Lang; Lang::COUNT] = [$(Lang::$variant,)+];
+
+            /// The BCP 47 tag, for `<html lang>` and date formatting.
+            pub fn tag(self) -> &'static str {
+                match self { $(Lang::$variant => $tag,)+ }
+            }
+
+            /// The language's own name, shown in the switch whatever the current language.
+            pub fn native_name(self) -> &'static str {
+                match self { $(Lang::$variant => $name,)+ }
+            }
+        }
+    };
+}
+
+// Adding a language: a line here, then a column in `strings.rs`. Italian and Spanish are next
+// (the programme's partners were in Italy, Spain, Greece, Croatia, Slovenia and Montenegro).
+languages! {
+    Fr = "fr", "Français";
+    En = "en", "English";
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
-    /// The BCP 47 tag, for `<html lang>` and date formatting.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        Lang::ALL.into_iter().find(|lang| lang.tag() == primary)
     }
 
     /// The first of the browser's preferred languages that the app speaks; French otherwise,
@@ -42,50 +55,70 @@ impl Lang {
             .find_map(Lang::from_tag)
             .unwrap_or(Lang::Fr)
     }
-
-    /// The language's own name, shown in the switch whatever the current language.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Fr => "Français",
-            Lang::En => "English",
-        }
-    }
 }
-/// Declares [`Key`] from a table of `Key => "français", "English";` lines.
+
+/// Declares [`Key`] from a table of `Key => "français", "English";` lines, one text per
+/// language in [`Lang::ALL`] order.
 macro_rules! strings {
-    ($($key:ident => $fr:literal, $en:literal;)+) => {
+    ($($key:ident => $($text:literal),+;)+) => {
         /// One visible string of the app.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Key { $($key,)+ }
+
+        /// One row per key, one column per language: a row with a column missing is a type
+        /// error.
+        const TABLE: &[[&str; Lang::COUNT]] = &[$([$($text),+],)+];
 
         impl Key {
             #[cfg(test)]
             pub(crate) const ALL: &'static [Key] = &[$(Key::$key,)+];
 
             pub fn text(self, lang: Lang) -> &'static str {
-                match lang {
-                    Lang::Fr => match self { $(Key::$key => $fr,)+ },
-                    Lang::En => match self { $(Key::$key => $en,)+ },
-                }
+                TABLE[self as usize][lang as usize]
             }
         }
     };
 }
 
+mod names;
 mod reasons;
 mod strings;
+pub use names::{name_or, DisplayName};
 pub use reasons::{import_error_message, load_error_reason, megabytes, share_error_message};
 pub use strings::Key;
 
 impl Key {
     /// The string with each `{name}` placeholder replaced by its value.
     pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
-        let mut text = self.text(lang).to_string();
+        let template = self.text(lang);
+        #[cfg(debug_assertions)]
+        {
+            let mut given: Vec<&str> = values.iter().map(|(name, _)| *name).collect();
+            given.sort_unstable();
+            assert_eq!(
+                given,
+                placeholders(template),
+                "{self:?} is filled with other names than its placeholders"
+            );
+        }
+        let mut text = template.to_string();
         for (name, value) in values {
             text = text.replace(&format!("{{{name}}}"), value);
         }
         text
     }
+}
+
+/// The names of a template's `{placeholders}`, sorted and without repeats.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// The label of each value of the model's closed lists.
@@ -225,31 +258,68 @@ labels! {
         CollectEvaluate => PhaseCollect,
         Roadmap => PhaseRoadmap,
     }
+    Criterion {
+        Licence => LicenceLabel,
+        Format => FormatsLabel,
+        Access => AccessLabel,
+        Freshness => UpdateFrequency,
+        SpatialCoverage => SpatialMatch,
+        TemporalCoverage => TemporalMatch,
+        Quality => QualityLabel,
+        Documentation => DocumentationLabel,
+        PersonalData => PersonalDataLabel,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn placeholders(text: &str) -> Vec<&str> {
-        let mut found: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
-        found.sort();
-        found
-    }
-
     #[test]
     fn every_string_is_translated_with_the_same_placeholders() {
         for &key in Key::ALL {
-            let (fr, en) = (key.text(Lang::Fr), key.text(Lang::En));
-            assert!(
-                !fr.trim().is_empty() && !en.trim().is_empty(),
-                "{key:?} is empty"
-            );
-            assert_eq!(placeholders(fr), placeholders(en), "{key:?}");
+            let english = key.text(Lang::En);
+            for lang in Lang::ALL {
+                let text = key.text(lang);
+                assert!(!text.trim().is_empty(), "{key:?} is empty in {lang:?}");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(english),
+                    "{key:?} in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn french_punctuation_has_its_space() {
+        // French puts a (non-breaking or plain) space before : ; ! ? and inside « ».
+        for &key in Key::ALL {
+            let text = key.text(Lang::Fr);
+            let chars: Vec<char> = text.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                let before = i.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(i + 1).copied();
+                let in_url = c == ':' && after == Some('/');
+                if matches!(c, ':' | ';' | '!' | '?') && i > 0 && !in_url {
+                    assert!(
+                        before.is_some_and(char::is_whitespace),
+                        "{key:?}: no space before {c:?} in {text:?}"
+                    );
+                }
+                if c == '«' {
+                    assert!(
+                        after.is_some_and(char::is_whitespace),
+                        "{key:?}: « without a space"
+                    );
+                }
+                if c == '»' {
+                    assert!(
+                        before.is_some_and(char::is_whitespace),
+                        "{key:?}: » without a space"
+                    );
+                }
+            }
         }
     }
 
@@ -260,11 +330,30 @@ mod tests {
     }
 
     #[test]
+    #[should_panic(expected = "other names than its placeholders")]
+    fn fill_refuses_a_name_the_template_does_not_have() {
+        let _ = Key::StepDescribed.fill(Lang::En, &[("done", "2"), ("count", "3")]);
+    }
+
+    #[test]
+    #[should_panic(expected = "other names than its placeholders")]
+    fn fill_refuses_a_missing_name() {
+        let _ = Key::StepDescribed.fill(Lang::Fr, &[("done", "2")]);
+    }
+
+    #[test]
     fn the_browser_language_picks_the_first_known_one() {
         assert_eq!(Lang::negotiate(["de-DE", "en-GB", "fr"]), Lang::En);
         assert_eq!(Lang::negotiate(["fr-CA"]), Lang::Fr);
         assert_eq!(Lang::negotiate(["es"]), Lang::Fr);
         assert_eq!(Lang::negotiate([]), Lang::Fr);
         assert_eq!(Lang::from_tag("EN_us"), Some(Lang::En));
+    }
+
+    #[test]
+    fn every_language_has_its_own_tag() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
     }
 }

@@ -87,8 +87,6 @@ pub fn megabytes(bytes: usize, lang: Lang) -> String {
     } else {
         format!("{mb:.0}")
     };
-    match lang {
-        Lang::Fr => format!("{} Mo", number.replace('.', ",")),
-        Lang::En => format!("{number} MB"),
-    }
+    let number = number.replace('.', Key::DecimalSeparator.text(lang));
+    Key::Megabytes.fill(lang, &[("number", &number)])
 }

@@ -1,8 +1,10 @@
-//! Every visible string: `Key => "français", "English";`.
+//! Every visible string, grouped by screen: `Key => "français", "English";`, one column per
+//! language in `Lang::ALL` order (see `languages!` in `mod.rs`).
 
 use super::Lang;
 
 strings! {
+    // ── The shell: header, footer, words every screen uses ──
     AppName => "Data Roadmap", "Data Roadmap";
     Tagline => "Trouver, évaluer et planifier les données de votre projet", "Find, judge and plan the data your project needs";
     SkipToContent => "Aller au contenu", "Skip to content";
@@ -10,37 +12,61 @@ strings! {
     MainNavLabel => "Navigation principale", "Main navigation";
     Language => "Langue", "Language";
     FooterPrivacy => "Vos données restent dans ce navigateur : rien n'est envoyé à un serveur.", "Your data stays in this browser: nothing is sent to a server.";
-
     SaveSaved => "Modifications enregistrées dans ce navigateur", "Changes saved in this browser";
     SaveSaving => "Enregistrement…", "Saving…";
     NotSavedShort => "Modifications non enregistrées", "Changes not saved";
+    UpdateReady => "Une nouvelle version de Data Roadmap est prête. Vos données sont enregistrées et ne seront pas touchées par la mise à jour.", "A new version of Data Roadmap is ready. Your data is saved and the update does not touch it.";
+    ReloadToUpdate => "Recharger pour mettre à jour", "Reload to update";
+    StoragePersistent => "Stockage persistant : le navigateur s'est engagé à ne pas effacer vos données de lui-même.", "Persistent storage: the browser has promised not to clear your data on its own.";
+    StorageNotPersistent => "Stockage non garanti : le navigateur peut effacer vos données s'il manque de place. Gardez des sauvegardes en fichier.", "Storage not guaranteed: the browser may clear your data when space runs low. Keep file backups.";
+    StoragePersistenceUnknown => "Ce navigateur ne dit pas s'il gardera vos données : gardez des sauvegardes en fichier.", "This browser does not say whether it will keep your data: keep file backups.";
+    Dismiss => "Fermer ce message", "Dismiss this message";
+    Undo => "Annuler", "Undo";
+    Cancel => "Annuler", "Cancel";
+    Remove => "Retirer", "Remove";
+    Delete => "Supprimer", "Delete";
+    Download => "Télécharger", "Download";
+    AutoSaveHint => "Chaque modification est enregistrée automatiquement.", "Every change is saved automatically.";
+
+    // ── Storage notices and data set aside ──
     SaveQuota => "Non enregistré : le stockage de ce navigateur est plein. Vos modifications sont gardées tant que cet onglet reste ouvert ; supprimez d'anciens projets pour libérer de la place.", "Not saved: this browser's storage is full. Your changes are kept while this tab stays open; delete old projects to free some space.";
     SaveUnavailable => "Stockage indisponible (navigation privée ou stockage bloqué) : vos modifications ne sont gardées que tant que cet onglet reste ouvert.", "Storage unavailable (private browsing or storage blocked): your changes are kept only while this tab stays open.";
     SaveFailed => "Non enregistré : le navigateur a refusé l'écriture ({detail}). Vos modifications sont gardées tant que cet onglet reste ouvert.", "Not saved: the browser refused to write ({detail}). Your changes are kept while this tab stays open.";
     SaveHeld => "Enregistrement suspendu : les données illisibles n'ont pas pu être mises de côté. Téléchargez-les avant de continuer ; rien ne sera écrit dans ce navigateur jusqu'au prochain chargement.", "Saving paused: the unreadable data could not be set aside. Download it before going on; nothing will be written to this browser until the next load.";
     OtherTabNewer => "Les données ont été écrites par une autre version de Data Roadmap dans un autre onglet. Rechargez cette page ; d'ici là, rien n'est enregistré depuis cet onglet.", "The data was written by another version of Data Roadmap in another tab. Reload this page; until then, nothing is saved from this tab.";
     OtherTabChanged => "Ces données ont été modifiées dans un autre onglet : voici la version la plus récente.", "This data was changed in another tab: showing the latest version.";
-
     UnreadableTitle => "Vos données enregistrées n'ont pas pu être lues", "Your saved data could not be read";
     UnreadableBody => "Raison : {reason}. Le texte d'origine a été mis de côté, intact, et vous repartez d'un espace vide. Téléchargez-le pour le garder ou le confier à quelqu'un qui pourra le réparer.", "Reason: {reason}. The original text has been set aside, untouched, and you start again from an empty workspace. Download it to keep it, or to hand it to someone who can repair it.";
+    DownloadUnreadable => "Télécharger les données illisibles", "Download the unreadable data";
+    SetAsideTitle => "Données mises de côté", "Data set aside";
+    SetAsideIntro => "Ces textes n'ont pas pu être lus au chargement. Ils sont gardés tels quels jusqu'à ce que vous les supprimiez.", "These texts could not be read when the app loaded. They are kept as they are until you delete them.";
+    SetAsideOn => "Mis de côté le {date}", "Set aside on {date}";
+    ConfirmDeleteSetAside => "Supprimer définitivement ce texte mis de côté ? Il ne pourra pas être récupéré.", "Delete this set-aside text for good? It cannot be recovered.";
+    DeleteForGood => "Supprimer définitivement", "Delete for good";
+
+    // ── Why stored data, a file or a link cannot be read (i18n/reasons.rs) ──
     ReasonSyntax => "ce n'est pas du JSON valide (ligne {line}, colonne {column})", "it is not valid JSON (line {line}, column {column})";
     ReasonNotOurs => "ce ne sont pas des données de Data Roadmap", "it is not Data Roadmap data";
     ReasonTooNew => "elles ont été enregistrées par une version plus récente de Data Roadmap (format {found} ; cette version lit jusqu'au format {supported}) : rechargez la page pour mettre l'application à jour", "it was saved by a newer version of Data Roadmap (format {found}; this version reads up to format {supported}): reload the page to update the app";
     ReasonCutShort => "le texte s'arrête avant la fin : il a sans doute été tronqué (ligne {line}, colonne {column})", "it stops before its end: it was probably cut short (line {line}, column {column})";
     ReasonInvalidAt => "une valeur n'a pas la forme attendue à l'emplacement {path} ({detail})", "a value does not have the expected form at {path} ({detail})";
     ReasonInvalid => "une valeur n'a pas la forme attendue ({detail})", "a value does not have the expected form ({detail})";
-    DownloadUnreadable => "Télécharger les données illisibles", "Download the unreadable data";
-    Dismiss => "Fermer ce message", "Dismiss this message";
+    ImportEmpty => "Le fichier est vide.", "The file is empty.";
+    ImportTooLarge => "Le fichier est trop gros ({size}, la limite est de {limit}) : ce n'est sans doute pas un export de Data Roadmap.", "The file is too large ({size}; the limit is {limit}): it is probably not a Data Roadmap export.";
+    ImportUnreadable => "Ce fichier ne peut pas être importé : {reason}.", "This file cannot be imported: {reason}.";
+    ImportNoProjects => "Ce fichier est bien un export de Data Roadmap, mais il ne contient aucun projet.", "This file is a Data Roadmap export, but it holds no project.";
+    ImportDuplicateId => "Ce fichier ne peut pas être importé : deux éléments y portent le même identifiant ({path}). Il a sans doute été modifié à la main.", "This file cannot be imported: two items in it have the same identifier ({path}). It was probably edited by hand.";
+    ShareTooLarge => "Ce projet est trop volumineux pour un lien ({length} caractères, la limite est de {limit}). Exportez-le plutôt en fichier JSON et envoyez le fichier.", "This project is too large for a link ({length} characters; the limit is {limit}). Export it as a JSON file instead, and send the file.";
+    ShareDamaged => "Ce lien de partage est incomplet ou abîmé : il a sans doute été coupé en le copiant. Demandez à la personne de vous le renvoyer, ou de vous envoyer le fichier.", "This share link is incomplete or damaged: it was probably cut when it was copied. Ask the sender to send it again, or to send the file.";
+    Megabytes => "{number} Mo", "{number} MB";
+    DecimalSeparator => ",", ".";
 
-    SetAsideTitle => "Données mises de côté", "Data set aside";
-    SetAsideIntro => "Ces textes n'ont pas pu être lus au chargement. Ils sont gardés tels quels jusqu'à ce que vous les supprimiez.", "These texts could not be read when the app loaded. They are kept as they are until you delete them.";
-    SetAsideOn => "Mis de côté le {date}", "Set aside on {date}";
-    ConfirmDeleteSetAside => "Supprimer définitivement ce texte mis de côté ? Il ne pourra pas être récupéré.", "Delete this set-aside text for good? It cannot be recovered.";
-    Download => "Télécharger", "Download";
-    DeleteForGood => "Supprimer définitivement", "Delete for good";
-
+    // ── Home: the path in brief, new project, the project list ──
     HomeTitle => "Vos projets", "Your projects";
     HomeIntro => "Data Roadmap accompagne le parcours d'évaluation du potentiel data des ateliers Dat'accélère, en trois phases :", "Data Roadmap walks you through the data-potential path of the Dat'accélère workshops, in three phases:";
+    PhaseWantedListHelp => "toutes les données dont le projet a besoin, pourquoi, et à quel point.", "every dataset the project needs, why, and how badly.";
+    PhaseCollectHelp => "des sources candidates pour chaque donnée, évaluées sur la licence, le format, la fraîcheur, la couverture, la qualité, la documentation, l'accès et les données personnelles.", "candidate sources for each dataset, judged on licence, format, freshness, coverage, quality, documentation, access and personal data.";
+    PhaseRoadmapHelp => "comment chaque donnée sera obtenue, par qui, et pour quand.", "how each dataset will be obtained, by whom, and by when.";
     NewProject => "Nouveau projet", "New project";
     ProjectName => "Nom du projet", "Project name";
     CreateProject => "Créer le projet", "Create project";
@@ -55,20 +81,24 @@ strings! {
     Done => "Terminé", "Done";
     Duplicate => "Dupliquer", "Duplicate";
     CopyName => "{name} (copie)", "{name} (copy)";
-    Delete => "Supprimer", "Delete";
     ConfirmDeleteProject => "Supprimer « {name} » et toutes ses données ?", "Delete “{name}” and all its data?";
     YesDelete => "Oui, supprimer", "Yes, delete";
-    Cancel => "Annuler", "Cancel";
     ProjectDeleted => "Projet « {name} » supprimé.", "Project “{name}” deleted.";
-    Undo => "Annuler", "Undo";
     UntitledProject => "Projet sans nom", "Untitled project";
+    ExportWorkspace => "Sauvegarder tous les projets (JSON)", "Back up all projects (JSON)";
 
+    // ── Project navigation and the steps of the path (every project page) ──
+    ProjectNav => "Pages du projet", "Project pages";
+    NavOverview => "Vue d'ensemble", "Overview";
+    NavPhase1 => "Phase 1", "Phase 1";
+    NavPhase2 => "Phase 2", "Phase 2";
+    NavPhase3 => "Phase 3", "Phase 3";
+    NavDashboard => "Tableau de bord", "Dashboard";
+    NavReport => "Rapport", "Report";
+    NavFiles => "Fichiers", "Files";
     PhaseWantedList => "Liste des données recherchées", "Wanted Data List";
     PhaseCollect => "Collecter et évaluer", "Collect and evaluate";
     PhaseRoadmap => "Plan de route open data", "Open-data roadmap";
-    PhaseWantedListHelp => "toutes les données dont le projet a besoin, pourquoi, et à quel point.", "every dataset the project needs, why, and how badly.";
-    PhaseCollectHelp => "des sources candidates pour chaque donnée, évaluées sur la licence, le format, la fraîcheur, la couverture, la qualité, la documentation, l'accès et les données personnelles.", "candidate sources for each dataset, judged on licence, format, freshness, coverage, quality, documentation, access and personal data.";
-    PhaseRoadmapHelp => "comment chaque donnée sera obtenue, par qui, et pour quand.", "how each dataset will be obtained, by whom, and by when.";
     StepsLabel => "Étapes du parcours", "Steps of the path";
     StepLabel => "Phase {number} : {phase}", "Phase {number}: {phase}";
     StepDescribed => "{done} sur {total} décrites", "{done} of {total} described";
@@ -78,6 +108,7 @@ strings! {
     StepInProgress => "en cours", "in progress";
     StepComplete => "terminée", "complete";
 
+    // ── Project overview: profile and what is still to do ──
     ProfileTitle => "Profil du projet", "Project profile";
     Holder => "Organisation ou porteur du projet", "Organisation or project holder";
     DomainLabel => "Domaine", "Domain";
@@ -87,13 +118,17 @@ strings! {
     DomainOther => "Autre", "Other";
     ShortDescription => "Description courte", "Short description";
     Objectives => "Objectifs", "Objectives";
-    AutoSaveHint => "Chaque modification est enregistrée automatiquement.", "Every change is saved automatically.";
     StillMissing => "Encore à faire", "Still to do";
     MissingNoWanted => "La liste des données recherchées est vide.", "The Wanted Data List is empty.";
     MissingUndescribed => "Données sans nom ou sans usage décrit : {count}.", "Wanted datasets without a name or a use case: {count}.";
     NothingMissing => "La phase 1 est complète.", "Phase 1 is complete.";
+    MissingUnevaluated => "Données sans source entièrement évaluée : {count}.", "Wanted datasets without a fully evaluated source: {count}.";
+    NothingMissingPhase2 => "La phase 2 est complète.", "Phase 2 is complete.";
     GoToWantedList => "Ouvrir la liste des données recherchées", "Open the Wanted Data List";
+    GoToSources => "Ouvrir la collecte et l'évaluation", "Open Collect and evaluate";
+    GoToRoadmap => "Ouvrir le plan de route", "Open the roadmap";
 
+    // ── Phase 1: the Wanted Data List ──
     WantedIntro => "Listez chaque donnée que le projet aimerait avoir, par ordre de préférence : à quoi elle servira, sur quel territoire, à quelle fréquence, et qui la détient sans doute.", "List every dataset the project would like to have, in order of preference: what it is for, over which area, how fresh, and who probably holds it.";
     AddWanted => "Ajouter une donnée recherchée", "Add a wanted dataset";
     NoWanted => "Aucune donnée recherchée pour l'instant.", "No wanted dataset yet.";
@@ -156,16 +191,15 @@ strings! {
     MoveUp => "Monter", "Move up";
     MoveDown => "Descendre", "Move down";
     ShowDetails => "Détails", "Details";
-    Remove => "Retirer", "Remove";
     WantedRemoved => "« {name} » retirée de la liste.", "“{name}” removed from the list.";
 
+    // ── Phase 2: collect and evaluate, and one dataset's sources ──
     SourcesIntro => "Pour chaque donnée recherchée, notez les sources candidates trouvées et évaluez-les sur les critères de la méthode. L'application calcule une note et propose un verdict pour chaque source.", "For each wanted dataset, record the candidate sources you found and evaluate them on the method's criteria. The app scores each source and proposes a verdict.";
     NoWantedForSources => "La liste des données recherchées est vide : commencez par la phase 1.", "The Wanted Data List is empty: start with phase 1.";
     ColWanted => "Donnée recherchée", "Wanted dataset";
     ColSources => "Sources", "Sources";
     ColBest => "Meilleure source", "Best source";
     ColVerdict => "Verdict", "Verdict";
-    VerdictIs => "Verdict :", "Verdict:";
     SourcesTableCaption => "Sources et verdicts par donnée recherchée", "Sources and verdicts per wanted dataset";
     Evaluate => "Évaluer les sources", "Evaluate sources";
     BackToSources => "Toutes les données recherchées", "All wanted datasets";
@@ -179,15 +213,18 @@ strings! {
     ApplySuggested => "Ajouter ces points d'attention", "Add these work flags";
     AddSource => "Ajouter une source candidate", "Add a candidate source";
     NoSources => "Aucune source candidate pour l'instant.", "No candidate source yet.";
-    SourcePosition => "Source {number}", "Source {number}";
-    UntitledSource => "Source sans titre", "Untitled source";
-    SourceRemoved => "« {name} » retirée.", "“{name}” removed.";
     Compare => "Comparer les sources côte à côte", "Compare the sources side by side";
     CompareCaption => "Les sources de cette donnée, critère par critère (points obtenus sur le maximum)", "This dataset's sources, criterion by criterion (points earned out of the maximum)";
     CriterionCol => "Critère", "Criterion";
     ScoreRow => "Note sur 100", "Score out of 100";
     StarsRow => "Étoiles de l'open data", "Open-data stars";
     PointsOf => "{points} / {max}", "{points} / {max}";
+
+    // ── Phase 2: a candidate source and its criteria ──
+    SourcePosition => "Source {number}", "Source {number}";
+    UntitledSource => "Source sans titre", "Untitled source";
+    SourceRemoved => "« {name} » retirée.", "“{name}” removed.";
+    VerdictIs => "Verdict :", "Verdict:";
     NotAssessed => "Pas encore évalué", "Not assessed yet";
     NoVerdict => "Pas encore de verdict", "No verdict yet";
     VerdictGreen => "Vert — utilisable tel quel", "Green — usable as is";
@@ -250,6 +287,8 @@ strings! {
     GuideQuality => "Valeurs manquantes, erreurs, doublons ? Un processus qualité est-il documenté ?", "Missing values, errors, duplicates? Is a quality process documented?";
     GuideDocumentation => "Une description, un dictionnaire des champs, un schéma ? data.gouv.fr note les métadonnées sur 9 points.", "A description, a field dictionary, a schema? data.gouv.fr scores metadata on 9 points.";
     GuidePersonalData => "Des données sur des personnes (RGPD) devront être anonymisées, ou ne pourront pas être ouvertes.", "Data about people (GDPR) will need anonymising, or cannot be opened.";
+
+    // ── Phase 2: how a source is scored ──
     HowScored => "Comment la note et le verdict sont-ils calculés ?", "How are the score and the verdict worked out?";
     ScoringLicence => "Licence : {points} points si elle est ouverte, 0 sinon.", "Licence: {points} points if it is open, 0 otherwise.";
     ScoringFormat => "Format : {per} points par étoile de l'open data, jusqu'à 3 étoiles ({max} points) : ★ sous licence ouverte, ★★ structuré (tableur), ★★★ format non propriétaire (CSV, JSON, GeoJSON, XML, Shapefile, API).", "Format: {per} points per open-data star, up to 3 stars ({max} points): ★ under an open licence, ★★ structured (spreadsheet), ★★★ non-proprietary format (CSV, JSON, GeoJSON, XML, Shapefile, API).";
@@ -259,10 +298,8 @@ strings! {
     ScoringQuality => "Qualité, puis documentation : {full} points chacune si bonne, {fair} si moyenne, 0 si faible.", "Quality, then documentation: {full} points each if good, {fair} if fair, 0 if poor.";
     ScoringPersonal => "Données personnelles : {full} points s'il n'y en a pas, {possible} si c'est possible, 0 s'il y en a.", "Personal data: {full} points if there is none, {possible} if there may be, 0 if there is.";
     ScoringVerdict => "Le verdict vient quand les neuf critères sont évalués : noir si la source n'est pas disponible ; rouge si la licence est restrictive, l'accès restreint, ou si le territoire ou la période ne correspondent pas ; vert si elle est ouverte, dans un format non propriétaire, téléchargeable, couvre le besoin, sans qualité ni documentation faibles et sans données personnelles ; orange sinon. La meilleure source d'une donnée est celle au meilleur verdict, puis à la meilleure note.", "The verdict comes once all nine criteria are assessed: black if the source is not available; red if its licence is restrictive, its access restricted, or it misses the area or the period; green if it is open, in a non-proprietary format, downloadable, covers the need, is not poor in quality or documentation and holds no personal data; orange otherwise. A dataset's best source is the one with the best verdict, then the best score.";
-    MissingUnevaluated => "Données sans source entièrement évaluée : {count}.", "Wanted datasets without a fully evaluated source: {count}.";
-    NothingMissingPhase2 => "La phase 2 est complète.", "Phase 2 is complete.";
-    GoToSources => "Ouvrir la collecte et l'évaluation", "Open Collect and evaluate";
 
+    // ── Phase 3: roadmap actions and the timeline ──
     RoadmapIntro => "Pour chaque donnée, prévoyez comment l'obtenir : la voie, qui s'en charge, pour quand, et la prochaine étape. La voie proposée découle du verdict de la phase 2.", "For each dataset, plan how to obtain it: the route, who is in charge, by when, and the next step. The route offered follows from the phase 2 verdict.";
     ActionsTitle => "Actions par donnée recherchée", "Actions per wanted dataset";
     SuggestedRoute => "Voie suggérée par le verdict : {route}", "Route the verdict suggests: {route}";
@@ -300,11 +337,12 @@ strings! {
     DueOn => "pour le {date}", "due {date}";
     OwnerIs => "responsable : {owner}", "owner: {owner}";
     NoOwner => "sans responsable", "no owner";
+
+    // ── Dashboard ──
     DashboardTitle => "Tableau de bord", "Dashboard";
     DashboardProgress => "Avancement par phase", "Progress per phase";
     PotentialTitle => "Potentiel data", "Data potential";
     PotentialCaption => "Verdict final des données recherchées (hors abandonnées)", "Final verdict of the wanted datasets (dropped ones left out)";
-    VerdictCounts => "Données par verdict", "Datasets by verdict";
     StatusCounts => "Actions par avancement", "Actions by status";
     CountCol => "Nombre", "Count";
     MissingTitle => "Ce qui manque encore", "What is still missing";
@@ -313,11 +351,16 @@ strings! {
     MissingActions => "Données sans action prévue", "Wanted datasets without a planned action";
     NothingMissingAll => "Rien ne manque : chaque donnée a une source évaluée et une action.", "Nothing is missing: every dataset has an evaluated source and an action.";
     SourceOf => "{source} (pour {wanted})", "{source} (for {wanted})";
+
+    // ── Report, printed and as Markdown (export/report.rs builds both) ──
     PrintReport => "Imprimer ou enregistrer en PDF", "Print or save as PDF";
     ReportGenerated => "Rapport établi le {date}", "Report made on {date}";
     ReportProfile => "Profil du projet", "Project profile";
     ReportEvaluations => "Évaluation des sources", "Evaluation of the sources";
     ReportRoadmap => "Plan de route", "Roadmap";
+    LabelValue => "{label} : {value}", "{label}: {value}";
+    PhaseDone => "{phase} : {done} / {total}", "{phase}: {done} / {total}";
+    ColPosition => "N°", "No.";
     ColPriority => "Priorité", "Priority";
     ColUseCase => "Usage", "Use case";
     ColStatus => "Statut", "Status";
@@ -331,11 +374,8 @@ strings! {
     ColDue => "Échéance", "Due";
     ColNextStep => "Prochaine étape", "Next step";
     NoneYet => "Rien pour l'instant.", "Nothing yet.";
-    GoToDashboard => "Tableau de bord", "Dashboard";
-    GoToReport => "Rapport imprimable", "Printable report";
-    GoToRoadmap => "Ouvrir le plan de route", "Open the roadmap";
-    ProjectNav => "Pages du projet", "Project pages";
 
+    // ── Files: exports, backups and the backup reminder ──
     FilesAndVersions => "Fichiers, partage et versions", "Files, sharing and versions";
     FilesTitle => "Fichiers, partage et versions — {name}", "Files, sharing and versions — {name}";
     ExportTitle => "Exporter", "Export";
@@ -347,11 +387,16 @@ strings! {
     ExportWantedCsv => "Données recherchées (CSV)", "Wanted datasets (CSV)";
     ExportSourcesCsv => "Sources et notes (CSV)", "Sources and scores (CSV)";
     ExportActionsCsv => "Actions du plan de route (CSV)", "Roadmap actions (CSV)";
-    ExportWorkspace => "Sauvegarder tous les projets (JSON)", "Back up all projects (JSON)";
     DownloadFailed => "Le navigateur a refusé le téléchargement. Réessayez, ou vérifiez que les téléchargements sont autorisés.", "The browser refused the download. Try again, or check that downloads are allowed.";
     BackupReminderNever => "Ce projet a beaucoup changé et n'a jamais été sauvegardé dans un fichier. Le navigateur peut effacer ses données (Safari le fait après sept jours sans visite) : gardez-en une copie.", "This project has changed a lot and has never been backed up to a file. Browsers can clear their data (Safari does after seven days without a visit): keep a copy.";
     BackupReminderSince => "Ce projet a beaucoup changé depuis sa dernière sauvegarde ({date}). Le navigateur peut effacer ses données : gardez-en une copie à jour.", "This project has changed a lot since its last backup ({date}). Browsers can clear their data: keep an up-to-date copy.";
     RemindLater => "Me le rappeler plus tard", "Remind me later";
+    FileSuffixWanted => "donnees-recherchees", "wanted-datasets";
+    FileSuffixSources => "sources", "sources";
+    FileSuffixRoadmap => "plan-de-route", "roadmap";
+    CsvDelimiter => ";", ",";
+
+    // ── Import: file picker, drop zone and review ──
     ImportTitle => "Importer un projet", "Import a project";
     ImportHelp => "Choisissez un fichier JSON exporté par Data Roadmap, ou déposez-le sur ce cadre. Il est vérifié en entier avant que quoi que ce soit ne change.", "Choose a JSON file exported by Data Roadmap, or drop it on this box. It is checked in full before anything changes.";
     ImportFileLabel => "Fichier JSON à importer", "JSON file to import";
@@ -367,6 +412,8 @@ strings! {
     ImportProjects => "Importer ({count})", "Import ({count})";
     Imported => "Projet(s) importé(s) : {count}.", "Project(s) imported: {count}.";
     SnapshotBeforeImport => "Avant l'import du {date}", "Before the import of {date}";
+
+    // ── Share links ──
     SharedTitle => "Un projet vous a été partagé", "A project was shared with you";
     SharedIntro => "Ce lien contient un projet. Il n'a été envoyé à aucun serveur : il est dans le lien lui-même. Rien n'est ajouté sans votre accord.", "This link holds a project. It was not sent to any server: it is in the link itself. Nothing is added without your say.";
     ShareTitle => "Partager par un lien", "Share by link";
@@ -376,6 +423,8 @@ strings! {
     CopyLink => "Copier le lien", "Copy the link";
     LinkCopied => "Lien copié.", "Link copied.";
     CopyFailed => "Le navigateur n'a pas permis de copier : sélectionnez le lien et copiez-le à la main.", "The browser did not allow copying: select the link and copy it by hand.";
+
+    // ── Saved versions ──
     VersionsTitle => "Versions enregistrées", "Saved versions";
     VersionsHelp => "Enregistrez l'état du projet à un moment donné, par exemple à la fin d'un atelier. Vous pourrez le consulter et le restaurer.", "Save the project as it is now, for example at the end of a workshop. You can view it and restore it later.";
     VersionLabel => "Nom de la version", "Version label";
@@ -393,23 +442,8 @@ strings! {
     YesRestore => "Oui, restaurer", "Yes, restore";
     VersionRestored => "Version restaurée. L'état précédent est gardé dans les versions enregistrées.", "Version restored. The previous state is kept among the saved versions.";
     SnapshotBeforeRestore => "Avant la restauration du {date}", "Before the restore of {date}";
-    UpdateReady => "Une nouvelle version de Data Roadmap est prête. Vos données sont enregistrées et ne seront pas touchées par la mise à jour.", "A new version of Data Roadmap is ready. Your data is saved and the update does not touch it.";
-    ReloadToUpdate => "Recharger pour mettre à jour", "Reload to update";
-    StoragePersistent => "Stockage persistant : le navigateur s'est engagé à ne pas effacer vos données de lui-même.", "Persistent storage: the browser has promised not to clear your data on its own.";
-    StorageNotPersistent => "Stockage non garanti : le navigateur peut effacer vos données s'il manque de place. Gardez des sauvegardes en fichier.", "Storage not guaranteed: the browser may clear your data when space runs low. Keep file backups.";
-    StoragePersistenceUnknown => "Ce navigateur ne dit pas s'il gardera vos données : gardez des sauvegardes en fichier.", "This browser does not say whether it will keep your data: keep file backups.";
-    ColPosition => "N°", "No.";
-    FileSuffixWanted => "donnees-recherchees", "wanted-datasets";
-    FileSuffixSources => "sources", "sources";
-    FileSuffixRoadmap => "plan-de-route", "roadmap";
-    ImportEmpty => "Le fichier est vide.", "The file is empty.";
-    ImportTooLarge => "Le fichier est trop gros ({size}, la limite est de {limit}) : ce n'est sans doute pas un export de Data Roadmap.", "The file is too large ({size}; the limit is {limit}): it is probably not a Data Roadmap export.";
-    ImportUnreadable => "Ce fichier ne peut pas être importé : {reason}.", "This file cannot be imported: {reason}.";
-    ImportNoProjects => "Ce fichier est bien un export de Data Roadmap, mais il ne contient aucun projet.", "This file is a Data Roadmap export, but it holds no project.";
-    ImportDuplicateId => "Ce fichier ne peut pas être importé : deux éléments y portent le même identifiant ({path}). Il a sans doute été modifié à la main.", "This file cannot be imported: two items in it have the same identifier ({path}). It was probably edited by hand.";
-    ShareTooLarge => "Ce projet est trop volumineux pour un lien ({length} caractères, la limite est de {limit}). Exportez-le plutôt en fichier JSON et envoyez le fichier.", "This project is too large for a link ({length} characters; the limit is {limit}). Export it as a JSON file instead, and send the file.";
-    ShareDamaged => "Ce lien de partage est incomplet ou abîmé : il a sans doute été coupé en le copiant. Demandez à la personne de vous le renvoyer, ou de vous envoyer le fichier.", "This share link is incomplete or damaged: it was probably cut when it was copied. Ask the sender to send it again, or to send the file.";
 
+    // ── Page not found ──
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundBody => "Cette page, ou ce projet, n'existe pas dans ce navigateur. Il a peut-être été supprimé.", "This page, or this project, does not exist in this browser. It may have been deleted.";
     BackToProjects => "Retour aux projets", "Back to projects";

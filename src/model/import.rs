@@ -159,6 +159,65 @@ impl Workspace {
     }
 }
 
+/// What an import did, kept so that it can be undone.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportOutcome {
+    /// The id each imported project ended up with, in the file's order.
+    pub ids: Vec<Uuid>,
+    /// Projects the import added (as themselves or as copies).
+    pub added: Vec<Uuid>,
+    /// Projects the import replaced, as they were before.
+    pub replaced: Vec<Project>,
+}
+
+impl ImportOutcome {
+    /// The project to open afterwards: the imported one, when there was only one.
+    pub fn single_project(&self) -> Option<Uuid> {
+        match self.ids.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+}
+
+impl Workspace {
+    /// Imports each project with the resolution chosen for it. `labels` gives the words
+    /// written into the data for one incoming project.
+    pub fn import_projects(
+        &mut self,
+        incoming: Vec<(Project, Resolution)>,
+        now: i64,
+        labels: impl Fn(&Project) -> ImportLabels,
+        mut new_id: impl FnMut() -> Uuid,
+    ) -> ImportOutcome {
+        let mut outcome = ImportOutcome::default();
+        for (project, resolution) in incoming {
+            let before = match resolution {
+                Resolution::Replace => self.project(project.id).cloned(),
+                Resolution::KeepBoth => None,
+            };
+            let words = labels(&project);
+            let id = self.import_project(project, resolution, now, words, &mut new_id);
+            match before {
+                Some(old) => outcome.replaced.push(old),
+                None => outcome.added.push(id),
+            }
+            outcome.ids.push(id);
+        }
+        outcome
+    }
+
+    /// Takes an import back: removes what it added and puts back what it replaced.
+    pub fn undo_import(&mut self, outcome: &ImportOutcome) {
+        self.projects.retain(|p| !outcome.added.contains(&p.id));
+        for old in &outcome.replaced {
+            if let Some(slot) = self.projects.iter_mut().find(|p| p.id == old.id) {
+                *slot = old.clone();
+            }
+        }
+    }
+}
+
 /// The translated words an import writes into the data.
 pub struct ImportLabels {
     /// Label of the snapshot that keeps a replaced project.

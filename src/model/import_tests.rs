@@ -185,6 +185,79 @@ fn keeping_both_adds_a_copy_with_fresh_ids() {
 }
 
 #[test]
+fn a_batch_import_can_be_undone_to_the_workspace_before_it() {
+    let mut workspace = Workspace {
+        projects: vec![
+            project_with(1, "Coast", &["Tides"]),
+            project_with(2, "Forest", &[]),
+        ],
+    };
+    let before = workspace.clone();
+    let mut newer_coast = project_with(1, "Coast, from the file", &["Tides", "Waves"]);
+    newer_coast.updated_at = 9_000;
+    let incoming = vec![
+        (newer_coast, Resolution::Replace),
+        (project_with(2, "Forest", &["Trees"]), Resolution::KeepBoth),
+        (project_with(3, "Festival", &[]), Resolution::KeepBoth),
+    ];
+    let outcome = workspace.import_projects(
+        incoming,
+        5_000,
+        |p| ImportLabels {
+            replaced: format!("Before {}", p.name),
+            copy_name: format!("{} (copy)", p.name),
+        },
+        counter(500),
+    );
+    assert_eq!(outcome.ids.len(), 3);
+    assert_eq!(outcome.ids[0], id(1));
+    assert_eq!(outcome.ids[2], id(3));
+    assert_eq!(outcome.added, outcome.ids[1..]);
+    assert_eq!(outcome.replaced, vec![before.projects[0].clone()]);
+    assert_eq!(outcome.single_project(), None);
+    let names: Vec<&str> = workspace.projects.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Coast, from the file",
+            "Forest",
+            "Forest (copy)",
+            "Festival"
+        ]
+    );
+    assert_eq!(
+        workspace.projects[0].snapshots[0].label,
+        "Before Coast, from the file"
+    );
+
+    workspace.undo_import(&outcome);
+    assert_eq!(workspace, before);
+}
+
+#[test]
+fn a_single_import_opens_the_project_it_made() {
+    let mut workspace = Workspace {
+        projects: vec![project_with(1, "Coast", &[])],
+    };
+    let outcome = workspace.import_projects(
+        vec![(project_with(1, "Coast", &[]), Resolution::KeepBoth)],
+        5_000,
+        |_| labels(),
+        counter(700),
+    );
+    let copy = outcome.single_project().unwrap();
+    assert_ne!(copy, id(1));
+    assert_eq!(workspace.project(copy).unwrap().name, "Copy");
+    let outcome = workspace.import_projects(
+        vec![(project_with(1, "Coast", &[]), Resolution::Replace)],
+        6_000,
+        |_| labels(),
+        counter(800),
+    );
+    assert_eq!(outcome.single_project(), Some(id(1)));
+}
+
+#[test]
 fn restoring_a_snapshot_first_keeps_the_current_state() {
     let mut project = project_with(1, "Coast", &["Tides"]);
     project.take_snapshot(id(90), "Workshop 1".into(), 2_000);
@@ -200,6 +273,20 @@ fn restoring_a_snapshot_first_keeps_the_current_state() {
     assert_eq!(project.snapshots[0].content.wanted[0].name, "Changed");
     assert!(project.snapshots[0].content.snapshots.is_empty());
     assert!(!project.restore_snapshot(id(404), "x".into(), 4_000, id(93)));
+}
+
+#[test]
+fn a_deleted_snapshot_comes_back_in_its_place_once() {
+    let mut project = project_with(1, "Coast", &[]);
+    for (n, label) in [(90, "First"), (91, "Second"), (92, "Third")] {
+        project.take_snapshot(id(n), label.into(), 2_000);
+    }
+    let (index, snapshot) = project.delete_snapshot(id(91)).unwrap();
+    assert_eq!((index, snapshot.label.as_str()), (1, "Second"));
+    project.restore_deleted_snapshot(index, snapshot.clone());
+    project.restore_deleted_snapshot(index, snapshot);
+    let labels: Vec<&str> = project.snapshots.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["Third", "Second", "First"]);
 }
 
 #[test]

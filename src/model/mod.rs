@@ -3,6 +3,7 @@
 //! Nothing here knows about the browser, signals or the DOM, so all of it is tested natively.
 //! Functions that need the time take it (`now`, milliseconds since the epoch) as an argument.
 
+mod changes;
 mod choice;
 mod dashboard;
 mod document;
@@ -15,12 +16,15 @@ mod snapshot;
 mod source;
 mod wanted;
 
+pub use changes::{ChangeLog, ItemPath, ListScope, Refresh, Touched};
 pub use choice::Choice;
 pub use dashboard::Dashboard;
 pub use document::{LoadError, FILE_FORMAT, SCHEMA_VERSION};
 pub use evaluation::{assess, format_level, points, stars, Assessment, Criterion};
-pub use import::{parse_import, ImportError, ImportLabels, Resolution, MAX_IMPORT_BYTES};
-pub use progress::{Phase, PhaseProgress, PhaseState};
+pub use import::{
+    parse_import, ImportError, ImportLabels, ImportOutcome, Resolution, MAX_IMPORT_BYTES,
+};
+pub use progress::{Phase, PhaseProgress, PhaseState, StillToDo};
 pub use project::{Direction, Domain, Project};
 pub use roadmap::{
     parse_date, suggested_route, ActionFilter, ActionStatus, Month, PlannedAction, RoadmapAction,
@@ -51,17 +55,19 @@ impl Workspace {
         self.projects.push(project);
     }
 
-    /// Applies an edit to a project and stamps it as changed; false if there is no such project.
-    pub fn edit_project(&mut self, id: Uuid, now: i64, edit: impl FnOnce(&mut Project)) -> bool {
-        match self.projects.iter_mut().find(|p| p.id == id) {
-            Some(project) => {
-                edit(project);
-                project.updated_at = now;
-                project.backup.count_edit();
-                true
-            }
-            None => false,
-        }
+    /// Applies an edit to a project and stamps it as changed (its time, and one more edit
+    /// towards the backup reminder); `None` if there is no such project.
+    pub fn edit_project<R>(
+        &mut self,
+        id: Uuid,
+        now: i64,
+        edit: impl FnOnce(&mut Project) -> R,
+    ) -> Option<R> {
+        let project = self.projects.iter_mut().find(|p| p.id == id)?;
+        let result = edit(project);
+        project.updated_at = now;
+        project.backup.count_edit();
+        Some(result)
     }
 
     /// Removes a project and returns it with its position, so the deletion can be undone.

@@ -54,7 +54,40 @@ impl PhaseProgress {
     }
 }
 
+/// One line of the overview's "still to do" list, in the order of the path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StillToDo {
+    NoWantedYet,
+    /// This many wanted datasets lack a name or a use case.
+    Undescribed(usize),
+    PhaseOneComplete,
+    /// This many pursued datasets have no fully evaluated source.
+    Unevaluated(usize),
+    PhaseTwoComplete,
+}
+
 impl Project {
+    /// What phases 1 and 2 still need; phase 2 is left out while the list is empty.
+    pub fn still_to_do(&self) -> Vec<StillToDo> {
+        let undescribed = self.undescribed_wanted().count();
+        let phase1 = if self.wanted.is_empty() {
+            StillToDo::NoWantedYet
+        } else if undescribed > 0 {
+            StillToDo::Undescribed(undescribed)
+        } else {
+            StillToDo::PhaseOneComplete
+        };
+        let unevaluated = self.unevaluated_wanted().count();
+        let phase2 = if unevaluated > 0 {
+            StillToDo::Unevaluated(unevaluated)
+        } else if self.wanted.is_empty() {
+            return vec![phase1];
+        } else {
+            StillToDo::PhaseTwoComplete
+        };
+        vec![phase1, phase2]
+    }
+
     /// Phase 1 counts every wanted dataset; the later phases skip the ones the project dropped.
     pub fn progress(&self, phase: Phase) -> PhaseProgress {
         match phase {

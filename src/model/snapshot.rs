@@ -113,6 +113,14 @@ impl Project {
         let index = self.snapshots.iter().position(|s| s.id == id)?;
         Some((index, self.snapshots.remove(index)))
     }
+
+    /// Puts a deleted snapshot back where it was, unless one with its id is there already.
+    pub fn restore_deleted_snapshot(&mut self, index: usize, snapshot: Snapshot) {
+        if self.snapshot(snapshot.id).is_none() {
+            let index = index.min(self.snapshots.len());
+            self.snapshots.insert(index, snapshot);
+        }
+    }
 }
 
 impl super::Workspace {

@@ -95,13 +95,17 @@ fn work_flags_stay_sorted_and_unique() {
 fn editing_a_project_stamps_it_and_unknown_ids_are_refused() {
     let mut workspace = Workspace::default();
     workspace.add_project(sample_project());
-    assert!(workspace.edit_project(id(1), 5_000, |p| p.holder = "Datactivist".into()));
+    assert!(workspace
+        .edit_project(id(1), 5_000, |p| p.holder = "Datactivist".into())
+        .is_some());
     let project = workspace.project(id(1)).unwrap();
     assert_eq!(
         (project.holder.as_str(), project.updated_at),
         ("Datactivist", 5_000)
     );
-    assert!(!workspace.edit_project(id(2), 6_000, |_| unreachable!()));
+    assert!(workspace
+        .edit_project(id(2), 6_000, |_| unreachable!())
+        .is_none());
 }
 
 #[test]
@@ -222,6 +226,27 @@ fn phase_two_counts_datasets_with_a_fully_evaluated_source() {
     );
     let missing: Vec<_> = project.unevaluated_wanted().map(|d| d.id).collect();
     assert_eq!(missing, [id(11), id(12)]);
+}
+
+#[test]
+fn still_to_do_follows_the_path_phase_by_phase() {
+    let mut project = Project::new(id(1), "Empty", 0);
+    assert_eq!(project.still_to_do(), [StillToDo::NoWantedYet]);
+    project.add_wanted(named(10, "Bathymetry"));
+    project.add_wanted(named(11, ""));
+    assert_eq!(
+        project.still_to_do(),
+        [StillToDo::Undescribed(2), StillToDo::Unevaluated(2)]
+    );
+    for dataset in &mut project.wanted {
+        dataset.name = "Named".into();
+        dataset.use_case = "A map".into();
+        dataset.status = WantedStatus::Dropped;
+    }
+    assert_eq!(
+        project.still_to_do(),
+        [StillToDo::PhaseOneComplete, StillToDo::PhaseTwoComplete]
+    );
 }
 
 const GOLDEN_V1: &str = include_str!("../../tests/fixtures/workspace-v1.json");

@@ -191,6 +191,10 @@ impl WantedDataset {
 }
 
 impl WantedDataset {
+    pub fn action(&self, id: Uuid) -> Option<&RoadmapAction> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
     pub fn action_mut(&mut self, id: Uuid) -> Option<&mut RoadmapAction> {
         self.actions.iter_mut().find(|a| a.id == id)
     }

@@ -1,10 +1,12 @@
-//! One module per screen.
+//! One module per screen, and what the project pages share: the project shell (navigation,
+//! "project or not found") and the way a page finds the project it is about.
 
 mod dashboard;
 mod files;
 mod home;
 mod not_found;
-mod project;
+mod overview;
+mod project_shell;
 mod report;
 mod roadmap;
 mod sources;
@@ -16,7 +18,8 @@ pub use dashboard::DashboardPage;
 pub use files::FilesPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
-pub use project::ProjectPage;
+pub use overview::OverviewPage;
+pub use project_shell::{under, use_project, ProjectShell};
 pub use report::ReportPage;
 pub use roadmap::RoadmapPage;
 pub use sources::SourcesPage;
@@ -25,30 +28,43 @@ pub use wanted_list::WantedListPage;
 pub use wanted_sources::WantedSourcesPage;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 use uuid::Uuid;
 
-use crate::browser;
 use crate::model::Project;
-use crate::state::{use_app, AppState};
+use crate::state::Handle;
 
-/// The project named in the route, if it exists in this workspace. Changes only when the
-/// project appears or disappears, not on every edit, so pages are not rebuilt while typing.
-fn use_route_project() -> Memo<Option<Uuid>> {
-    let app = use_app();
-    let params = use_params_map();
+/// The id a route parameter names (`P`, read by `id_of`), while the page's project `holds`
+/// such an item: a dataset's sources, a saved version.
+fn found_in_project<P>(
+    id_of: fn(&P) -> Uuid,
+    holds: fn(&Project, Uuid) -> bool,
+) -> Memo<Option<Uuid>>
+where
+    P: Params + PartialEq + Send + Sync + 'static,
+{
+    let project = use_project();
+    let params = use_params::<P>();
     Memo::new(move |_| {
-        let id = params.with(|p| p.get("id").and_then(|id| Uuid::parse_str(&id).ok()))?;
-        app.workspace
-            .with(|w| w.project(id).is_some())
-            .then_some(id)
+        let id = params.with(|p| p.as_ref().ok().map(id_of))?;
+        project.with(|p| holds(p, id))?.then_some(id)
     })
 }
 
-/// Applies an edit to a project, stamped with the current time.
-fn edit_project(app: AppState, id: Uuid, edit: impl FnOnce(&mut Project)) {
-    let now = browser::now_ms();
-    app.workspace.update(|w| {
-        w.edit_project(id, now, edit);
-    });
+/// Shows `show(item)` while `found` holds an item, and the not-found page once it does not
+/// (a bad address, or the project, dataset or version deleted meanwhile). `found` changes
+/// only when the item appears or disappears, so the page is not rebuilt while typing.
+fn or_not_found<T, V>(
+    found: Memo<Option<T>>,
+    show: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || match found.get() {
+        Some(item) => show(item).into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
 }

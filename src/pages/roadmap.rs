@@ -1,43 +1,53 @@
 //! Phase 3 — the open-data roadmap: actions per wanted dataset, then the timeline.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{edit_project, use_route_project, NotFound};
+use super::use_project;
 use crate::browser;
-use crate::components::{ChoiceSelect, StepNav, TextField, Timeline, VerdictBadge};
-use crate::i18n::{Key, Label};
-use crate::model::{suggested_route, Phase, RoadmapAction, Route, WantedDataset};
-use crate::state::{use_app, AppState, Undo};
+use crate::components::{
+    naming, ChoiceSelect, FieldSource, RowOf, StepNav, TextField, Timeline, VerdictBadge,
+};
+use crate::i18n::{name_or, Key, Label};
+use crate::model::{suggested_route, Phase, RoadmapAction, Verdict};
+use crate::state::{use_app, ActionHandle, Handle, RowSignals, WantedHandle};
 
-#[component]
-pub fn RoadmapPage() -> impl IntoView {
-    let project = use_route_project();
-    move || match project.get() {
-        Some(id) => view! { <Roadmap project=id/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
-    }
+/// What a dataset's block of the roadmap shows above its actions.
+#[derive(Clone, Debug, PartialEq)]
+struct ActionGroup {
+    /// The dataset's name as typed (the block shows "Untitled" for a blank one).
+    name: String,
+    verdict: Option<Verdict>,
+    actions: Vec<Uuid>,
+}
+
+/// The rows of the roadmap page: one per dataset block, one per action (both keyed by id).
+#[derive(Clone, Copy)]
+struct RoadmapRows {
+    groups: RowSignals<ActionGroup>,
+    actions: RowSignals<RoadmapAction>,
 }
 
 #[component]
-fn Roadmap(project: Uuid) -> impl IntoView {
+pub fn RoadmapPage() -> impl IntoView {
     let app = use_app();
-    let wanted = Memo::new(move |_| {
-        app.workspace.with(|w| {
-            w.project(project)
-                .map(|p| p.active_wanted().map(|d| d.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
-    let project_name = move || {
-        app.workspace
-            .with(|w| w.project(project).map(|p| p.name.clone()))
-            .unwrap_or_default()
+    let project = use_project();
+    let wanted = project.active_wanted_ids();
+    let rows = RoadmapRows {
+        groups: project.rows(move |w, id| {
+            project.wanted(id).in_workspace(w).map(|d| ActionGroup {
+                name: d.name.clone(),
+                verdict: d.final_verdict(),
+                actions: d.actions.iter().map(|a| a.id).collect(),
+            })
+        }),
+        // Actions are found by id among all the project's datasets.
+        actions: project.rows(move |w, id| {
+            let p = w.project(project.id())?;
+            p.wanted.iter().find_map(|d| d.action(id)).cloned()
+        }),
     };
     view! {
-        <p class="context">{project_name}</p>
         <h1>{move || app.t(Key::PhaseRoadmap)}</h1>
         <StepNav project current=Phase::Roadmap/>
         <p class="hint">{move || app.t(Key::RoadmapIntro)}</p>
@@ -47,59 +57,66 @@ fn Roadmap(project: Uuid) -> impl IntoView {
                 <p>{move || app.t(Key::NoWantedForSources)}</p>
             </Show>
             <For each=move || wanted.get() key=|id| *id let:id>
-                <WantedActions project wanted=id/>
+                <WantedActions dataset=project.wanted(id) rows/>
             </For>
         </section>
         <Timeline project/>
     }
 }
 
-/// Where an action lives.
-#[derive(Clone, Copy)]
-struct ActionPath {
-    project: Uuid,
-    wanted: Uuid,
-    action: Uuid,
-}
-
-impl ActionPath {
-    fn edit_wanted(self, app: AppState, edit: impl FnOnce(&mut WantedDataset)) {
-        edit_project(app, self.project, |p| {
-            if let Some(d) = p.wanted_mut(self.wanted) {
-                edit(d);
-            }
-        });
-    }
-
-    fn edit(self, app: AppState, edit: impl FnOnce(&mut RoadmapAction)) {
-        self.edit_wanted(app, |d| {
-            if let Some(action) = d.action_mut(self.action) {
-                edit(action);
-            }
-        });
+#[component]
+fn ActionEditor(
+    fields: RowOf<ActionHandle, RoadmapAction>,
+    number: Signal<usize>,
+    dataset_name: Signal<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let id = fields.handle.id();
+    let title =
+        move || Key::ActionPosition.fill(app.lang.get(), &[("number", &number.get().to_string())]);
+    let remove = move |_| {
+        if let Some((_, undo)) = fields.handle.remove() {
+            app.offer_undo(app.t(Key::ActionRemoved).to_string(), undo);
+        }
+    };
+    view! {
+        <li class="action" id=format!("action-{id}")>
+            <div class="row-head">
+                <h4 class="row-title">{title}</h4>
+                <button type="button" class="danger" on:click=remove>
+                    {naming(Key::Remove, Signal::derive(move || format!("{} {}", title(), dataset_name.get())))}
+                </button>
+            </div>
+            <div class="form-grid">
+                <ChoiceSelect id=format!("action-route-{id}") label=Key::RouteLabel value=fields.choice(|a| a.route) on_change=fields.set_choice(|a, v| a.route = v)/>
+                <ChoiceSelect id=format!("action-status-{id}") label=Key::ActionStatusLabel value=fields.choice(|a| a.status) on_change=fields.set_choice(|a, v| a.status = v)/>
+                <TextField id=format!("action-description-{id}") label=Key::ActionDescription value=fields.text(|a| &a.description) on_input=fields.set_text(|a, v| a.description = v)/>
+                <TextField id=format!("action-owner-{id}") label=Key::Owner value=fields.text(|a| &a.owner) on_input=fields.set_text(|a, v| a.owner = v)/>
+                <TextField id=format!("action-due-{id}") label=Key::DueDate input_type="date" value=fields.text(|a| &a.due) on_input=fields.set_text(|a, v| a.due = v)/>
+                <TextField id=format!("action-next-{id}") label=Key::NextStep value=fields.text(|a| &a.next_step) on_input=fields.set_text(|a, v| a.next_step = v)/>
+            </div>
+        </li>
     }
 }
 
 #[component]
-fn WantedActions(project: Uuid, wanted: Uuid) -> impl IntoView {
+fn WantedActions(dataset: WantedHandle, rows: RoadmapRows) -> impl IntoView {
     let app = use_app();
-    let dataset = Memo::new(move |_| {
-        app.workspace.with(|w| {
-            let d = w.project(project)?.wanted(wanted)?;
-            Some((
-                d.name.clone(),
-                d.final_verdict(),
-                d.actions.iter().map(|a| a.id).collect::<Vec<_>>(),
-            ))
+    let id = dataset.id();
+    let group = rows.groups.row(id);
+    let name = Signal::derive(move || {
+        let lang = app.lang.get();
+        group.with(|g| {
+            let typed = g.as_ref().map_or("", |g| g.name.as_str());
+            name_or(typed, Key::UntitledWanted, lang)
         })
     });
-    let name = move || {
-        dataset
-            .with(|d| d.as_ref().map(|(n, _, _)| n.trim().to_string()))
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| app.t(Key::UntitledWanted).to_string())
-    };
-    let verdict = Signal::derive(move || dataset.with(|d| d.as_ref().and_then(|(_, v, _)| *v)));
+    let verdict = Signal::derive(move || group.with(|g| g.as_ref().and_then(|g| g.verdict)));
+    let actions = Memo::new(move |_| {
+        group
+            .with(|g| g.as_ref().map(|g| g.actions.clone()))
+            .unwrap_or_default()
+    });
     let suggestion = move || {
         let lang = app.lang.get();
         match suggested_route(verdict.get()) {
@@ -108,119 +125,31 @@ fn WantedActions(project: Uuid, wanted: Uuid) -> impl IntoView {
         }
     };
     let add = move |_| {
-        let id = Uuid::new_v4();
         let route = suggested_route(verdict.get_untracked()).unwrap_or_default();
-        edit_project(app, project, |p| {
-            if let Some(d) = p.wanted_mut(wanted) {
-                d.actions.push(RoadmapAction::new(id, route));
-            }
-        });
-        browser::focus_later(format!("action-description-{id}"));
+        let action = dataset.add_action(route);
+        browser::focus_later(format!("action-description-{}", action.id()));
     };
-    let actions =
-        move || dataset.with(|d| d.as_ref().map(|(_, _, a)| a.clone()).unwrap_or_default());
+    let number = move |action: Uuid| {
+        Signal::derive(move || {
+            actions.with(|a| a.iter().position(|x| *x == action).unwrap_or(0) + 1)
+        })
+    };
     view! {
-        <article class="card wanted-actions" aria-labelledby=format!("actions-{wanted}")>
-            <h3 id=format!("actions-{wanted}")>{name}</h3>
+        <article class="card wanted-actions" aria-labelledby=format!("actions-{id}")>
+            <h3 id=format!("actions-{id}")>{name}</h3>
             <p><VerdictBadge verdict/></p>
             <p class="hint">{suggestion}</p>
-            <Show when=move || actions().is_empty()>
+            <Show when=move || actions.with(Vec::is_empty)>
                 <p>{move || app.t(Key::NoActions)}</p>
             </Show>
             <ol class="action-list">
-                <For each=actions key=|id| *id let:action>
-                    <ActionEditor path=ActionPath { project, wanted, action } dataset_name=Signal::derive(name)/>
+                <For each=move || actions.get() key=|id| *id let:action>
+                    <ActionEditor fields=RowOf::new(dataset.action(action), rows.actions.row(action)) number=number(action) dataset_name=name/>
                 </For>
             </ol>
             <button type="button" class="secondary" on:click=add>
-                {move || app.t(Key::PlanAction)}
-                <span class="visually-hidden">" " {name}</span>
+                {naming(Key::PlanAction, name)}
             </button>
         </article>
-    }
-}
-
-#[component]
-fn ActionEditor(path: ActionPath, #[prop(into)] dataset_name: Signal<String>) -> impl IntoView {
-    let app = use_app();
-    let id = path.action;
-    let row = Memo::new(move |_| {
-        app.workspace.with(|w| {
-            let d = w.project(path.project)?.wanted(path.wanted)?;
-            let index = d.actions.iter().position(|a| a.id == id)?;
-            Some((d.actions[index].clone(), index))
-        })
-    });
-    let text = move |get: fn(&RoadmapAction) -> &String| {
-        Signal::derive(move || {
-            row.with(|r| r.as_ref().map(|(a, _)| get(a).clone()).unwrap_or_default())
-        })
-    };
-    let title = move || {
-        let number = row.with(|r| r.as_ref().map(|(_, i)| i + 1)).unwrap_or(0);
-        Key::ActionPosition.fill(app.lang.get(), &[("number", &number.to_string())])
-    };
-    let remove = move |_| {
-        let mut removed = None;
-        path.edit_wanted(app, |d| removed = d.remove_action(id));
-        let Some((index, action)) = removed else {
-            return;
-        };
-        let undo: Undo = Arc::new(move || {
-            let action = action.clone();
-            path.edit_wanted(app, |d| d.restore_action(index, action));
-        });
-        app.show_toast(app.t(Key::ActionRemoved).to_string(), Some(undo));
-        browser::focus_later("toast-undo".into());
-    };
-    view! {
-        <li class="action" id=format!("action-{id}")>
-            <div class="row-head">
-                <h4 class="row-title">{title}</h4>
-                <button type="button" class="danger" on:click=remove>
-                    {move || app.t(Key::Remove)}
-                    <span class="visually-hidden">" " {title} " " {dataset_name}</span>
-                </button>
-            </div>
-            <div class="form-grid">
-                <ChoiceSelect
-                    id=format!("action-route-{id}")
-                    label=Key::RouteLabel
-                    value=Signal::derive(move || row.with(|r| r.as_ref().map(|(a, _)| a.route).unwrap_or_default()))
-                    on_change=Callback::new(move |v: Route| path.edit(app, |a| a.route = v))
-                />
-                <ChoiceSelect
-                    id=format!("action-status-{id}")
-                    label=Key::ActionStatusLabel
-                    value=Signal::derive(move || row.with(|r| r.as_ref().map(|(a, _)| a.status).unwrap_or_default()))
-                    on_change=Callback::new(move |v| path.edit(app, |a| a.status = v))
-                />
-                <TextField
-                    id=format!("action-description-{id}")
-                    label=Key::ActionDescription
-                    value=text(|a| &a.description)
-                    on_input=Callback::new(move |v: String| path.edit(app, |a| a.description = v))
-                />
-                <TextField
-                    id=format!("action-owner-{id}")
-                    label=Key::Owner
-                    value=text(|a| &a.owner)
-                    on_input=Callback::new(move |v: String| path.edit(app, |a| a.owner = v))
-                />
-                <TextField
-                    id=format!("action-due-{id}")
-                    label=Key::DueDate
-                    input_type="date"
-                    value=text(|a| &a.due)
-                    on_input=Callback::new(move |v: String| path.edit(app, |a| a.due = v))
-                />
-                <TextField
-                    id=format!("action-next-{id}")
-                    label=Key::NextStep
-                    value=text(|a| &a.next_step)
-                    on_input=Callback::new(move |v: String| path.edit(app, |a| a.next_step = v))
-                />
-            </div>
-        </li>
     }
 }

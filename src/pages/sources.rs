@@ -1,27 +1,18 @@
 //! Phase 2 — collect and evaluate: every wanted dataset with its sources and verdict.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use uuid::Uuid;
 
-use super::{use_route_project, NotFound};
-use crate::components::{source_title, ScoringHelp, StepNav, VerdictBadge};
-use crate::i18n::Key;
-use crate::model::{Phase, Verdict};
-use crate::state::use_app;
+use super::use_project;
+use crate::components::{ScoringHelp, StepNav, VerdictBadge};
+use crate::i18n::{DisplayName, Key, Lang};
+use crate::model::{Phase, Project, Verdict};
+use crate::routes::ProjectPage;
+use crate::state::{use_app, Handle};
 
-#[component]
-pub fn SourcesPage() -> impl IntoView {
-    let project = use_route_project();
-    move || match project.get() {
-        Some(id) => view! { <SourcesOverview project=id/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
-    }
-}
-
-/// One line of the overview table.
+/// One line of the overview table: a pursued dataset, its sources and its verdict.
 #[derive(Clone, PartialEq)]
-struct Line {
+struct EvaluationLine {
     id: Uuid,
     name: String,
     sources: usize,
@@ -29,44 +20,35 @@ struct Line {
     verdict: Option<Verdict>,
 }
 
+fn lines(project: &Project, lang: Lang) -> Vec<EvaluationLine> {
+    project
+        .active_wanted()
+        .map(|d| EvaluationLine {
+            id: d.id,
+            name: d.display_name(lang),
+            sources: d.sources.len(),
+            best: d.best_source().map(|(s, _)| s.display_name(lang)),
+            verdict: d.final_verdict(),
+        })
+        .collect()
+}
+
 #[component]
-fn SourcesOverview(project: Uuid) -> impl IntoView {
+pub fn SourcesPage() -> impl IntoView {
     let app = use_app();
+    let project = use_project();
     let lines = Memo::new(move |_| {
         let lang = app.lang.get();
-        app.workspace.with(|w| {
-            let Some(p) = w.project(project) else {
-                return Vec::new();
-            };
-            p.active_wanted()
-                .map(|d| Line {
-                    id: d.id,
-                    name: if d.name.trim().is_empty() {
-                        Key::UntitledWanted.text(lang).to_string()
-                    } else {
-                        d.name.clone()
-                    },
-                    sources: d.sources.len(),
-                    best: d.best_source().map(|(s, _)| source_title(s, lang)),
-                    verdict: d.final_verdict(),
-                })
-                .collect::<Vec<_>>()
-        })
+        project.with(|p| lines(p, lang)).unwrap_or_default()
     });
-    let project_name = move || {
-        app.workspace
-            .with(|w| w.project(project).map(|p| p.name.clone()))
-            .unwrap_or_default()
-    };
-    let row = move |line: Line| {
-        let Line {
+    let row = move |line: EvaluationLine| {
+        let EvaluationLine {
             id,
             name,
             sources,
             best,
             verdict,
         } = line;
-        let href = format!("/project/{project}/wanted/{id}/sources");
         view! {
             <tr>
                 <th scope="row">{name.clone()}</th>
@@ -74,31 +56,28 @@ fn SourcesOverview(project: Uuid) -> impl IntoView {
                 <td>{best.unwrap_or_else(|| "—".to_string())}</td>
                 <td><VerdictBadge verdict=Signal::derive(move || verdict)/></td>
                 <td>
-                    <A href=href>
+                    <a href=project.href(ProjectPage::WantedSources(id))>
                         {move || app.t(Key::Evaluate)}
-                        <span class="visually-hidden">" " {name.clone()}</span>
-                    </A>
+                        <span class="visually-hidden">" " {name}</span>
+                    </a>
                 </td>
             </tr>
         }
     };
+    let empty = move || {
+        view! {
+            <p>
+                {move || app.t(Key::NoWantedForSources)} " "
+                <a href=project.href(ProjectPage::WantedList)>{move || app.t(Key::GoToWantedList)}</a>
+            </p>
+        }
+    };
     view! {
-        <p class="context">{project_name}</p>
         <h1>{move || app.t(Key::PhaseCollect)}</h1>
         <StepNav project current=Phase::CollectEvaluate/>
         <p class="hint">{move || app.t(Key::SourcesIntro)}</p>
         <ScoringHelp/>
-        <Show
-            when=move || !lines.with(Vec::is_empty)
-            fallback=move || {
-                view! {
-                    <p>
-                        {move || app.t(Key::NoWantedForSources)} " "
-                        <A href=format!("/project/{project}/wanted")>{move || app.t(Key::GoToWantedList)}</A>
-                    </p>
-                }
-            }
-        >
+        <Show when=move || !lines.with(Vec::is_empty) fallback=empty>
             <div class="table-wrap">
                 <table class="overview">
                     <caption>{move || app.t(Key::SourcesTableCaption)}</caption>

@@ -1,93 +1,28 @@
 //! Phase 1 — the Wanted Data List: every dataset the project needs, in order of preference.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{edit_project, use_route_project, NotFound};
+use super::use_project;
 use crate::browser;
-use crate::components::{CheckboxField, ChoiceSelect, StepNav, TextField};
-use crate::i18n::{Key, Label};
+use crate::components::{flag_boxes, naming, ChoiceSelect, FieldSource, RowOf, StepNav, TextField};
+use crate::i18n::{DisplayName, Key};
 use crate::model::{Choice, Direction, Phase, WantedDataset, WorkFlag};
-use crate::state::{use_app, AppState, Undo};
+use crate::state::{use_app, Handle, WantedHandle};
+
+type WantedFields = RowOf<WantedHandle, WantedDataset>;
 
 #[component]
 pub fn WantedListPage() -> impl IntoView {
-    let project = use_route_project();
-    move || match project.get() {
-        Some(id) => view! { <WantedList project=id/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
-    }
-}
-
-#[component]
-fn WantedList(project: Uuid) -> impl IntoView {
     let app = use_app();
-    let order = Memo::new(move |_| {
-        app.workspace.with(|w| {
-            w.project(project)
-                .map(|p| p.wanted.iter().map(|d| d.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
-    // One signal per row, kept in step by this one effect: an edit wakes only the row it
-    // changed. (A memo per row over the whole workspace re-ran all of them at every keystroke:
-    // 40 ms per keystroke at 500 rows.) The signals belong to the list, not to the rows, so a
-    // row removed and brought back by "undo" finds its signal still alive.
-    let list_owner = Owner::current().expect("a component has an owner");
-    let rows = StoredValue::new(HashMap::<Uuid, RwSignal<Option<WantedDataset>>>::new());
-    let edited = EditedRows(StoredValue::new(Vec::new()));
-    provide_context(edited);
-    Effect::new(move |_| {
-        // Typing in a row says which row it changed; anything else (undo, another tab) does
-        // not, and then every row is compared.
-        let only = std::mem::take(&mut *edited.0.write_value());
-        app.workspace.with(|w| {
-            let Some(p) = w.project(project) else {
-                return;
-            };
-            let candidates = p
-                .wanted
-                .iter()
-                .filter(|d| only.is_empty() || only.contains(&d.id));
-            rows.with_value(|rows| {
-                for dataset in candidates {
-                    if let Some(row) = rows.get(&dataset.id) {
-                        if row.with_untracked(|current| current.as_ref() != Some(dataset)) {
-                            row.set(Some(dataset.clone()));
-                        }
-                    }
-                }
-            });
-        });
-    });
-    let row_signal = move |id: Uuid| {
-        if let Some(row) = rows.with_value(|rows| rows.get(&id).copied()) {
-            return row;
-        }
-        let current = app
-            .workspace
-            .with_untracked(|w| w.project(project).and_then(|p| p.wanted(id)).cloned());
-        let row = list_owner.with(|| RwSignal::new(current));
-        rows.update_value(|rows| {
-            rows.insert(id, row);
-        });
-        row
-    };
-    let project_name = move || {
-        app.workspace
-            .with(|w| w.project(project).map(|p| p.name.clone()))
-            .unwrap_or_default()
-    };
+    let project = use_project();
+    let order = project.wanted_ids();
+    let rows = project.rows(move |w, id| project.wanted(id).in_workspace(w).cloned());
     let add = move |_| {
-        let id = Uuid::new_v4();
-        edit_project(app, project, |p| p.add_wanted(WantedDataset::new(id)));
-        browser::focus_later(format!("wanted-name-{id}"));
+        let dataset = project.add_wanted();
+        browser::focus_later(format!("wanted-name-{}", dataset.id()));
     };
     view! {
-        <p class="context">{project_name}</p>
         <h1>{move || app.t(Key::PhaseWantedList)}</h1>
         <StepNav project current=Phase::WantedList/>
         <p class="hint">{move || app.t(Key::WantedIntro)}</p>
@@ -97,7 +32,7 @@ fn WantedList(project: Uuid) -> impl IntoView {
         </Show>
         <ol class="wanted-list">
             <For each=move || order.get() key=|id| *id let:id>
-                <WantedRow project id row=row_signal(id).into() order/>
+                <WantedRow fields=RowOf::new(project.wanted(id), rows.row(id)) order/>
             </For>
         </ol>
         <p>
@@ -108,177 +43,23 @@ fn WantedList(project: Uuid) -> impl IntoView {
     }
 }
 
-/// The rows the current event edited, for the list's sync effect (which runs right after the
-/// event, before any other event can change the workspace).
-#[derive(Clone, Copy)]
-struct EditedRows(StoredValue<Vec<Uuid>>);
-
-/// Edits one wanted dataset of a project. `edited` is the list's context, read when the
-/// row is built (event handlers run outside any reactive owner).
-fn edit_wanted(
-    app: AppState,
-    edited: Option<EditedRows>,
-    project: Uuid,
-    id: Uuid,
-    edit: impl FnOnce(&mut WantedDataset),
-) {
-    if let Some(edited) = edited {
-        edited.0.update_value(|rows| rows.push(id));
-    }
-    edit_project(app, project, |p| {
-        if let Some(dataset) = p.wanted_mut(id) {
-            edit(dataset);
-        }
-    });
-}
-
-/// A select for one of a row's closed lists.
-fn row_select<T>(
-    row: Signal<Option<WantedDataset>>,
-    project: Uuid,
-    id: Uuid,
-    field: &'static str,
-    label: Key,
-    get: fn(&WantedDataset) -> T,
-    set: fn(&mut WantedDataset, T),
-) -> impl IntoView
-where
-    T: Choice + Label + Default + Send + Sync,
-{
-    let app = use_app();
-    let edited = use_context::<EditedRows>();
-    view! {
-        <ChoiceSelect
-            id=format!("wanted-{field}-{id}")
-            label
-            value=Signal::derive(move || row.with(|r| r.as_ref().map(get).unwrap_or_default()))
-            on_change=Callback::new(move |v: T| edit_wanted(app, edited, project, id, |d| set(d, v)))
-        />
-    }
-}
-
 #[component]
 fn WantedRow(
-    project: Uuid,
-    id: Uuid,
-    /// This row's dataset, updated by the list only when it changes.
-    row: Signal<Option<WantedDataset>>,
+    /// The dataset, read from its own row signal.
+    fields: WantedFields,
     /// The list's order, which changes only when rows are added, removed or moved.
     order: Memo<Vec<Uuid>>,
 ) -> impl IntoView {
     let app = use_app();
-    let edited = use_context::<EditedRows>();
-    let place = Memo::new(move |_| {
-        order.with(|order| {
-            let index = order.iter().position(|other| *other == id).unwrap_or(0);
-            (index, order.len())
-        })
-    });
+    let id = fields.handle.id();
     let expanded = RwSignal::new(false);
-
-    let text = move |get: fn(&WantedDataset) -> &String| {
-        Signal::derive(move || row.with(|r| r.as_ref().map(|d| get(d).clone()).unwrap_or_default()))
-    };
-    let text_field = move |field: &str,
-                           label: Key,
-                           get: fn(&WantedDataset) -> &String,
-                           set: fn(&mut WantedDataset, String),
-                           multiline: bool| {
-        view! {
-            <TextField
-                id=format!("wanted-{field}-{id}")
-                label
-                multiline
-                value=text(get)
-                on_input=Callback::new(move |value: String| edit_wanted(app, edited, project, id, |d| set(d, value)))
-            />
-        }
-    };
-    let name = move || {
-        let name = row
-            .with(|r| r.as_ref().map(|d| d.name.trim().to_string()))
-            .unwrap_or_default();
-        if name.is_empty() {
-            app.t(Key::UntitledWanted).to_string()
-        } else {
-            name
-        }
-    };
-    let position = move || {
-        Key::WantedPosition.fill(
-            app.lang.get(),
-            &[("number", &(place.get().0 + 1).to_string())],
-        )
-    };
-    let move_row = move |direction: Direction| {
-        edit_project(app, project, |p| {
-            p.move_wanted(id, direction);
-        });
-        let (index, len) = place.get_untracked();
-        // Keep focus on the button pressed, or on its twin once the row reaches an end.
-        let stays = match direction {
-            Direction::Up => index > 0,
-            Direction::Down => index + 1 < len,
-        };
-        let up = (direction == Direction::Up) == stays;
-        browser::focus_later(format!("move-{}-{id}", if up { "up" } else { "down" }));
-    };
-    let remove = move |_| {
-        let mut removed = None;
-        edit_project(app, project, |p| removed = p.remove_wanted(id));
-        let Some((index, dataset)) = removed else {
-            return;
-        };
-        let label = if dataset.name.trim().is_empty() {
-            app.t(Key::UntitledWanted).to_string()
-        } else {
-            dataset.name.clone()
-        };
-        let undo: Undo = Arc::new(move || {
-            let dataset = dataset.clone();
-            edit_project(app, project, |p| p.restore_wanted(index, dataset));
-        });
-        app.show_toast(
-            Key::WantedRemoved.fill(app.lang.get_untracked(), &[("name", &label)]),
-            Some(undo),
-        );
-        browser::focus_later("toast-undo".into());
-    };
-    let details_id = format!("wanted-details-{id}");
-    // Built only when opened: a long list renders several times faster without them.
-    let details = move || {
-        let flags = WorkFlag::ALL
-            .iter()
-            .map(|&flag| {
-                view! {
-                    <CheckboxField
-                        id=format!("wanted-flag-{}-{id}", flag.slug())
-                        label=flag.label()
-                        checked=Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|d| d.has_flag(flag))))
-                        on_change=Callback::new(move |on: bool| edit_wanted(app, edited, project, id, |d| d.set_flag(flag, on)))
-                    />
-                }
-            })
-            .collect_view();
-        view! {
-                {text_field("description", Key::Description, |d| &d.description, |d, v| d.description = v, true)}
-            <div class="form-grid">
-                {text_field("theme", Key::Theme, |d| &d.theme, |d, v| d.theme = v, false)}
-                {text_field("coverage", Key::SpatialCoverage, |d| &d.spatial_coverage, |d, v| d.spatial_coverage = v, false)}
-                {row_select(row, project, id, "granularity", Key::GranularityLabel, |d| d.granularity, |d, v| d.granularity = v)}
-                {text_field("period", Key::Period, |d| &d.period, |d, v| d.period = v, false)}
-                {row_select(row, project, id, "freshness", Key::Freshness, |d| d.freshness, |d, v| d.freshness = v)}
-                {row_select(row, project, id, "format", Key::PreferredFormat, |d| d.preferred_format, |d, v| d.preferred_format = v)}
-                {text_field("producer", Key::Producer, |d| &d.producer, |d, v| d.producer = v, false)}
-                {text_field("contact", Key::Contact, |d| &d.contact, |d, v| d.contact = v, false)}
-            </div>
-            <fieldset class="flags">
-                <legend>{move || app.t(Key::FlagsLabel)}</legend>
-                {flags}
-            </fieldset>
-        }
-    };
-
+    let name = Signal::derive(move || {
+        let lang = app.lang.get();
+        fields.read(|d| d.display_name(lang)).unwrap_or_default()
+    });
+    let number = move || order.with(|o| o.iter().position(|other| *other == id).unwrap_or(0) + 1);
+    let position =
+        move || Key::WantedPosition.fill(app.lang.get(), &[("number", &number().to_string())]);
     view! {
         <li class="wanted-row card" id=format!("wanted-{id}")>
             <div class="row-head">
@@ -287,52 +68,95 @@ fn WantedRow(
                     " "
                     <span class="row-name">{name}</span>
                 </h2>
-                <div class="row-actions">
-                    <button
-                        type="button"
-                        class="secondary"
-                        id=format!("move-up-{id}")
-                        disabled=move || place.get().0 == 0
-                        on:click=move |_| move_row(Direction::Up)
-                    >
-                        {move || app.t(Key::MoveUp)}
-                        <span class="visually-hidden">" " {name}</span>
-                    </button>
-                    <button
-                        type="button"
-                        class="secondary"
-                        id=format!("move-down-{id}")
-                        disabled=move || { let (i, len) = place.get(); i + 1 >= len }
-                        on:click=move |_| move_row(Direction::Down)
-                    >
-                        {move || app.t(Key::MoveDown)}
-                        <span class="visually-hidden">" " {name}</span>
-                    </button>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-expanded=move || expanded.get().to_string()
-                        aria-controls=details_id.clone()
-                        on:click=move |_| expanded.update(|e| *e = !*e)
-                    >
-                        {move || app.t(Key::ShowDetails)}
-                        <span class="visually-hidden">" " {name}</span>
-                    </button>
-                    <button type="button" class="danger" on:click=remove>
-                        {move || app.t(Key::Remove)}
-                        <span class="visually-hidden">" " {name}</span>
-                    </button>
-                </div>
+                <RowButtons dataset=fields.handle name order expanded/>
             </div>
             <div class="form-grid">
-                {text_field("name", Key::WantedName, |d| &d.name, |d, v| d.name = v, false)}
-                {row_select(row, project, id, "priority", Key::PriorityLabel, |d| d.priority, |d, v| d.priority = v)}
-                {row_select(row, project, id, "status", Key::StatusLabel, |d| d.status, |d, v| d.status = v)}
+                <TextField id=format!("wanted-name-{id}") label=Key::WantedName value=fields.text(|d| &d.name) on_input=fields.set_text(|d, v| d.name = v)/>
+                <ChoiceSelect id=format!("wanted-priority-{id}") label=Key::PriorityLabel value=fields.choice(|d| d.priority) on_change=fields.set_choice(|d, v| d.priority = v)/>
+                <ChoiceSelect id=format!("wanted-status-{id}") label=Key::StatusLabel value=fields.choice(|d| d.status) on_change=fields.set_choice(|d, v| d.status = v)/>
             </div>
-            {text_field("use-case", Key::UseCase, |d| &d.use_case, |d, v| d.use_case = v, true)}
-            <div class="row-details" id=details_id hidden=move || !expanded.get()>
-                {move || expanded.get().then(details)}
+            <TextField id=format!("wanted-use-case-{id}") label=Key::UseCase multiline=true value=fields.text(|d| &d.use_case) on_input=fields.set_text(|d, v| d.use_case = v)/>
+            <div class="row-details" id=format!("wanted-details-{id}") hidden=move || !expanded.get()>
+                // Built only when opened: a long list renders several times faster without them.
+                {move || expanded.get().then(|| view! { <WantedDetails fields/> })}
             </div>
         </li>
+    }
+}
+
+/// Move up, move down, details, remove: each names the row for screen readers.
+#[component]
+fn RowButtons(
+    dataset: WantedHandle,
+    name: Signal<String>,
+    order: Memo<Vec<Uuid>>,
+    expanded: RwSignal<bool>,
+) -> impl IntoView {
+    let app = use_app();
+    let id = dataset.id();
+    let place = Memo::new(move |_| {
+        order.with(|order| {
+            let index = order.iter().position(|other| *other == id).unwrap_or(0);
+            (index, order.len())
+        })
+    });
+    let move_row = move |direction: Direction| {
+        dataset.move_by(direction);
+        // Keep focus on the button pressed, or on its twin once the row reaches an end
+        // (where the pressed one is now disabled).
+        let (index, len) = place.get_untracked();
+        let stays = match direction {
+            Direction::Up => index > 0,
+            Direction::Down => index + 1 < len,
+        };
+        let up = (direction == Direction::Up) == stays;
+        browser::focus_later(format!("move-{}-{id}", if up { "up" } else { "down" }));
+    };
+    let remove = move |_| {
+        if let Some((removed, undo)) = dataset.remove() {
+            let lang = app.lang.get_untracked();
+            let text = Key::WantedRemoved.fill(lang, &[("name", &removed.display_name(lang))]);
+            app.offer_undo(text, undo);
+        }
+    };
+    view! {
+        <div class="row-actions">
+            <button type="button" class="secondary" id=format!("move-up-{id}") disabled=move || place.get().0 == 0 on:click=move |_| move_row(Direction::Up)>
+                {naming(Key::MoveUp, name)}
+            </button>
+            <button type="button" class="secondary" id=format!("move-down-{id}") disabled=move || { let (i, len) = place.get(); i + 1 >= len } on:click=move |_| move_row(Direction::Down)>
+                {naming(Key::MoveDown, name)}
+            </button>
+            <button type="button" class="secondary" aria-expanded=move || expanded.get().to_string() aria-controls=format!("wanted-details-{id}") on:click=move |_| expanded.update(|e| *e = !*e)>
+                {naming(Key::ShowDetails, name)}
+            </button>
+            <button type="button" class="danger" on:click=remove>
+                {naming(Key::Remove, name)}
+            </button>
+        </div>
+    }
+}
+
+/// Everything else a row holds, shown on demand.
+#[component]
+fn WantedDetails(fields: WantedFields) -> impl IntoView {
+    let app = use_app();
+    let id = fields.handle.id();
+    view! {
+        <TextField id=format!("wanted-description-{id}") label=Key::Description multiline=true value=fields.text(|d| &d.description) on_input=fields.set_text(|d, v| d.description = v)/>
+        <div class="form-grid">
+            <TextField id=format!("wanted-theme-{id}") label=Key::Theme value=fields.text(|d| &d.theme) on_input=fields.set_text(|d, v| d.theme = v)/>
+            <TextField id=format!("wanted-coverage-{id}") label=Key::SpatialCoverage value=fields.text(|d| &d.spatial_coverage) on_input=fields.set_text(|d, v| d.spatial_coverage = v)/>
+            <ChoiceSelect id=format!("wanted-granularity-{id}") label=Key::GranularityLabel value=fields.choice(|d| d.granularity) on_change=fields.set_choice(|d, v| d.granularity = v)/>
+            <TextField id=format!("wanted-period-{id}") label=Key::Period value=fields.text(|d| &d.period) on_input=fields.set_text(|d, v| d.period = v)/>
+            <ChoiceSelect id=format!("wanted-freshness-{id}") label=Key::Freshness value=fields.choice(|d| d.freshness) on_change=fields.set_choice(|d, v| d.freshness = v)/>
+            <ChoiceSelect id=format!("wanted-format-{id}") label=Key::PreferredFormat value=fields.choice(|d| d.preferred_format) on_change=fields.set_choice(|d, v| d.preferred_format = v)/>
+            <TextField id=format!("wanted-producer-{id}") label=Key::Producer value=fields.text(|d| &d.producer) on_input=fields.set_text(|d, v| d.producer = v)/>
+            <TextField id=format!("wanted-contact-{id}") label=Key::Contact value=fields.text(|d| &d.contact) on_input=fields.set_text(|d, v| d.contact = v)/>
+        </div>
+        <fieldset class="flags">
+            <legend>{move || app.t(Key::FlagsLabel)}</legend>
+            {flag_boxes(fields, move |slug| format!("wanted-flag-{slug}-{id}"), WorkFlag::ALL.iter().copied(), WantedDataset::has_flag, WantedDataset::set_flag)}
+        </fieldset>
     }
 }

@@ -1,156 +1,125 @@
 //! Phase 2 for one wanted dataset: its candidate sources, their evaluation, the verdict.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
-use super::{edit_project, use_route_project, NotFound};
+use super::{found_in_project, or_not_found, use_project};
 use crate::browser;
-use crate::components::{source_title, ScoringHelp, SourceCard, SourcePath, StepNav, VerdictBadge};
-use crate::i18n::{Key, Label};
-use crate::model::{assess, CandidateSource, Criterion, Frequency, Phase, WantedDataset};
-use crate::state::use_app;
+use crate::components::{ScoringHelp, SourceCard, SourceRow, StepNav, VerdictBadge};
+use crate::i18n::{DisplayName, Key, Label, Lang};
+use crate::model::{
+    assess, Assessment, Criterion, Frequency, Phase, Verdict, WantedDataset, WorkFlag,
+};
+use crate::routes::{ProjectPage, WantedParams};
+use crate::state::{use_app, Handle, WantedHandle};
 
 #[component]
 pub fn WantedSourcesPage() -> impl IntoView {
-    let app = use_app();
-    let project = use_route_project();
-    let params = use_params_map();
-    let found = Memo::new(move |_| {
-        let project = project.get()?;
-        let wanted = params.with(|p| p.get("wanted").and_then(|id| Uuid::parse_str(&id).ok()))?;
-        app.workspace.with(|w| {
-            w.project(project)?
-                .wanted(wanted)
-                .map(|_| (project, wanted))
-        })
-    });
-    move || match found.get() {
-        Some((project, wanted)) => view! { <WantedSources project wanted/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
-    }
+    let project = use_project();
+    let found = found_in_project::<WantedParams>(|p| p.wanted, |p, id| p.wanted(id).is_some());
+    or_not_found(
+        found,
+        move |id| view! { <WantedSources dataset=project.wanted(id)/> },
+    )
+}
+
+/// "Asked for: coverage … · period … · freshness …", from the Wanted Data List.
+fn asked(d: &WantedDataset, lang: Lang) -> String {
+    let or_not_stated = |text: &str| match text.trim() {
+        "" => Key::NotStated.text(lang).to_string(),
+        text => text.to_string(),
+    };
+    let freshness = if d.freshness == Frequency::Unspecified {
+        Key::NotStated.text(lang)
+    } else {
+        d.freshness.label().text(lang)
+    };
+    Key::WhatWasAsked.fill(
+        lang,
+        &[
+            ("coverage", &or_not_stated(&d.spatial_coverage)),
+            ("period", &or_not_stated(&d.period)),
+            ("freshness", freshness),
+        ],
+    )
 }
 
 #[component]
-fn WantedSources(project: Uuid, wanted: Uuid) -> impl IntoView {
+fn WantedSources(dataset: WantedHandle) -> impl IntoView {
     let app = use_app();
-    let dataset = Memo::new(move |_| {
-        app.workspace
-            .with(|w| w.project(project).and_then(|p| p.wanted(wanted)).cloned())
-    });
-    let order = Memo::new(move |_| {
-        dataset
-            .with(|d| {
-                d.as_ref()
-                    .map(|d| d.sources.iter().map(|s| s.id).collect::<Vec<_>>())
-            })
-            .unwrap_or_default()
-    });
-    let name = move || {
-        dataset
-            .with(|d| d.as_ref().map(|d| d.name.trim().to_string()))
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| app.t(Key::UntitledWanted).to_string())
+    let project = dataset.project();
+    let order = dataset.source_ids();
+    let rows = dataset.source_rows(move |w, id| SourceRow::read(dataset, w, id));
+    let number = move |id| {
+        Signal::derive(move || order.with(|o| o.iter().position(|s| *s == id).unwrap_or(0) + 1))
     };
-    let project_name = move || {
-        app.workspace
-            .with(|w| w.project(project).map(|p| p.name.clone()))
-            .unwrap_or_default()
-    };
-    let asked = move || {
-        let lang = app.lang.get();
-        dataset.with(|d| {
-            let d = d.as_ref()?;
-            let or_not_stated = |text: &str| {
-                let text = text.trim();
-                if text.is_empty() {
-                    Key::NotStated.text(lang).to_string()
-                } else {
-                    text.to_string()
-                }
-            };
-            let freshness = if d.freshness == Frequency::Unspecified {
-                Key::NotStated.text(lang)
-            } else {
-                d.freshness.label().text(lang)
-            };
-            Some(Key::WhatWasAsked.fill(
-                lang,
-                &[
-                    ("coverage", &or_not_stated(&d.spatial_coverage)),
-                    ("period", &or_not_stated(&d.period)),
-                    ("freshness", freshness),
-                ],
-            ))
-        })
-    };
+    let heading =
+        move || Key::SourcesFor.fill(app.lang.get(), &[("name", &dataset.display_name())]);
     let add = move |_| {
-        let id = Uuid::new_v4();
-        edit_project(app, project, |p| {
-            if let Some(d) = p.wanted_mut(wanted) {
-                d.sources.push(CandidateSource::new(id));
-            }
-        });
-        browser::focus_later(format!("source-title-{id}"));
+        let source = dataset.add_source();
+        browser::focus_later(format!("source-title-{}", source.id()));
     };
     view! {
-        <p class="context">{project_name}</p>
-        <h1>{move || Key::SourcesFor.fill(app.lang.get(), &[("name", &name())])}</h1>
+        <h1>{heading}</h1>
         <StepNav project current=Phase::CollectEvaluate/>
         <p>
-            <A href=format!("/project/{project}/sources")>{move || app.t(Key::BackToSources)}</A>
+            <a href=project.href(ProjectPage::Sources)>{move || app.t(Key::BackToSources)}</a>
         </p>
-        <p class="hint">{asked}</p>
-        <Summary project wanted dataset/>
+        <p class="hint">{move || dataset.with(|d| asked(d, app.lang.get()))}</p>
+        <Summary dataset/>
         <ScoringHelp/>
         <Show when=move || order.with(Vec::is_empty)>
             <p>{move || app.t(Key::NoSources)}</p>
         </Show>
         <ol class="source-list">
-            <For each=move || order.get() key=|id| *id let:source>
-                <SourceCard path=SourcePath { project, wanted, source }/>
+            <For each=move || order.get() key=|id| *id let:id>
+                <SourceCard source=dataset.source(id) row=rows.row(id) number=number(id)/>
             </For>
         </ol>
         <p>
             <button type="button" on:click=add>{move || app.t(Key::AddSource)}</button>
         </p>
-        <Show when=move || { order.with(|o| o.len() >= 2) }>
+        <Show when=move || order.with(|o| o.len() >= 2)>
             <Comparison dataset/>
         </Show>
     }
 }
 
 /// The dataset's verdict, its best source, and the work flags the evaluation suggests.
+#[derive(Clone, PartialEq)]
+struct DatasetSummary {
+    verdict: Option<Verdict>,
+    best: Option<String>,
+    suggested: Vec<WorkFlag>,
+}
+
 #[component]
-fn Summary(project: Uuid, wanted: Uuid, dataset: Memo<Option<WantedDataset>>) -> impl IntoView {
+fn Summary(dataset: WantedHandle) -> impl IntoView {
     let app = use_app();
-    let verdict =
-        Signal::derive(move || dataset.with(|d| d.as_ref().and_then(|d| d.final_verdict())));
+    let summary = Memo::new(move |_| {
+        let lang = app.lang.get();
+        dataset.with(|d| DatasetSummary {
+            verdict: d.final_verdict(),
+            best: d.best_source().map(|(s, _)| s.display_name(lang)),
+            suggested: d.suggested_flags(),
+        })
+    });
+    let verdict = Signal::derive(move || summary.with(|s| s.as_ref().and_then(|s| s.verdict)));
     let best = move || {
         let lang = app.lang.get();
-        dataset.with(|d| {
-            d.as_ref()
-                .and_then(|d| d.best_source().map(|(s, _)| source_title(s, lang)))
-                .map(|title| Key::BestSource.fill(lang, &[("title", &title)]))
-                .unwrap_or_else(|| Key::NoBestSource.text(lang).to_string())
-        })
+        match summary.with(|s| s.as_ref().and_then(|s| s.best.clone())) {
+            Some(title) => Key::BestSource.fill(lang, &[("title", &title)]),
+            None => Key::NoBestSource.text(lang).to_string(),
+        }
     };
-    let suggested = Memo::new(move |_| {
-        dataset.with(|d| d.as_ref().map(|d| d.suggested_flags()).unwrap_or_default())
-    });
     let suggestion = move || {
-        let flags = suggested.get();
+        let flags = summary.with(|s| s.as_ref().map(|s| s.suggested.clone()))?;
         (!flags.is_empty()).then(|| {
             let lang = app.lang.get();
             let names: Vec<&str> = flags.iter().map(|f| f.label().text(lang)).collect();
             let apply = move |_| {
-                let flags = suggested.get_untracked();
-                edit_project(app, project, |p| {
-                    if let Some(d) = p.wanted_mut(wanted) {
-                        for flag in flags {
-                            d.set_flag(flag, true);
-                        }
+                dataset.edit(|d| {
+                    for &flag in &flags {
+                        d.set_flag(flag, true);
                     }
                 });
             };
@@ -172,70 +141,81 @@ fn Summary(project: Uuid, wanted: Uuid, dataset: Memo<Option<WantedDataset>>) ->
     }
 }
 
-/// Sources side by side: criteria in rows, sources in columns.
+/// Sources side by side: criteria in rows, sources in columns. Built only while open, as it
+/// follows every keystroke in every source.
 #[component]
-fn Comparison(dataset: Memo<Option<WantedDataset>>) -> impl IntoView {
+fn Comparison(dataset: WantedHandle) -> impl IntoView {
     let app = use_app();
-    let criterion_label = |criterion: Criterion| match criterion {
-        Criterion::Licence => Key::LicenceLabel,
-        Criterion::Format => Key::FormatsLabel,
-        Criterion::Access => Key::AccessLabel,
-        Criterion::Freshness => Key::UpdateFrequency,
-        Criterion::SpatialCoverage => Key::SpatialMatch,
-        Criterion::TemporalCoverage => Key::TemporalMatch,
-        Criterion::Quality => Key::QualityLabel,
-        Criterion::Documentation => Key::DocumentationLabel,
-        Criterion::PersonalData => Key::PersonalDataLabel,
-    };
-    let table = move || {
-        let lang = app.lang.get();
-        dataset.with(|d| {
-            let d = d.as_ref()?;
-            let columns: Vec<_> = d.sources.iter().map(|s| (source_title(s, lang), assess(s, d))).collect();
-            let head = columns.iter().map(|(title, _)| view! { <th scope="col">{title.clone()}</th> }).collect_view();
-            let cell = |points: Option<u32>, max: u32| match points {
-                Some(points) => Key::PointsOf.fill(lang, &[("points", &points.to_string()), ("max", &max.to_string())]),
-                None => Key::NotAssessed.text(lang).to_string(),
-            };
-            let rows = Criterion::ALL
-                .iter()
-                .map(|&criterion| {
-                    let cells = columns
-                        .iter()
-                        .map(|(_, a)| view! { <td>{cell(a.points_for(criterion), criterion.max_points())}</td> })
-                        .collect_view();
-                    view! { <tr><th scope="row">{criterion_label(criterion).text(lang)}</th>{cells}</tr> }
-                })
-                .collect_view();
-            let stars = columns.iter().map(|(_, a)| view! { <td>{format!("{} / 5", a.stars)}</td> }).collect_view();
-            let scores = columns.iter().map(|(_, a)| view! { <td>{format!("{} / 100", a.score)}</td> }).collect_view();
-            let verdicts = columns
-                .iter()
-                .map(|(_, a)| {
-                    let verdict = a.verdict;
-                    view! { <td><VerdictBadge verdict=Signal::derive(move || verdict)/></td> }
-                })
-                .collect_view();
-            Some(view! {
-                <div class="table-wrap">
-                    <table class="comparison">
-                        <caption>{Key::CompareCaption.text(lang)}</caption>
-                        <thead><tr><th scope="col">{Key::CriterionCol.text(lang)}</th>{head}</tr></thead>
-                        <tbody>
-                            {rows}
-                            <tr><th scope="row">{Key::StarsRow.text(lang)}</th>{stars}</tr>
-                            <tr><th scope="row">{Key::ScoreRow.text(lang)}</th>{scores}</tr>
-                            <tr><th scope="row">{Key::ColVerdict.text(lang)}</th>{verdicts}</tr>
-                        </tbody>
-                    </table>
-                </div>
-            })
-        })
-    };
+    let open = RwSignal::new(false);
     view! {
-        <details class="compare">
+        <details class="compare" on:toggle:target=move |ev| open.set(ev.target().open())>
             <summary>{move || app.t(Key::Compare)}</summary>
-            {table}
+            {move || open.get().then(|| view! { <ComparisonTable dataset/> })}
         </details>
+    }
+}
+
+#[component]
+fn ComparisonTable(dataset: WantedHandle) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let lang = app.lang.get();
+        let columns = dataset
+            .with(|d| {
+                d.sources
+                    .iter()
+                    .map(|s| (s.display_name(lang), assess(s, d)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let cells = |cell: &dyn Fn(&Assessment) -> String| {
+            columns
+                .iter()
+                .map(|(_, a)| view! { <td>{cell(a)}</td> })
+                .collect_view()
+        };
+        let head = columns
+            .iter()
+            .map(|(title, _)| view! { <th scope="col">{title.clone()}</th> })
+            .collect_view();
+        let rows = Criterion::ALL
+            .iter()
+            .map(|&criterion| {
+                let points = cells(&|a| match a.points_for(criterion) {
+                    Some(points) => Key::PointsOf.fill(
+                        lang,
+                        &[
+                            ("points", &points.to_string()),
+                            ("max", &criterion.max_points().to_string()),
+                        ],
+                    ),
+                    None => Key::NotAssessed.text(lang).to_string(),
+                });
+                view! { <tr><th scope="row">{criterion.label().text(lang)}</th>{points}</tr> }
+            })
+            .collect_view();
+        let stars = cells(&|a| format!("{} / 5", a.stars));
+        let scores = cells(&|a| format!("{} / 100", a.score));
+        let verdicts = columns
+            .iter()
+            .map(|(_, a)| {
+                let verdict = a.verdict;
+                view! { <td><VerdictBadge verdict=Signal::derive(move || verdict)/></td> }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap">
+                <table class="comparison">
+                    <caption>{Key::CompareCaption.text(lang)}</caption>
+                    <thead><tr><th scope="col">{Key::CriterionCol.text(lang)}</th>{head}</tr></thead>
+                    <tbody>
+                        {rows}
+                        <tr><th scope="row">{Key::StarsRow.text(lang)}</th>{stars}</tr>
+                        <tr><th scope="row">{Key::ScoreRow.text(lang)}</th>{scores}</tr>
+                        <tr><th scope="row">{Key::ColVerdict.text(lang)}</th>{verdicts}</tr>
+                    </tbody>
+                </table>
+            </div>
+        }
     }
 }

@@ -1,27 +1,28 @@
-//! The app's reactive state, and the effects that keep it in step with storage.
+//! The app's reactive state: the workspace, and everything the pages share about it.
 //!
-//! Pages read and edit the workspace through [`AppState`]; only the autosave here writes it
-//! back, debounced, so typing never waits on serialisation or on localStorage.
+//! Pages read through [`AppState::with_workspace`] or a handle ([`ProjectHandle`] and its
+//! kin) and change things only through [`AppState::change`] or a handle's `edit`, which
+//! records what each change touched (see `model::changes`). Only the autosave writes to
+//! storage, debounced, so typing never waits on serialisation or on localStorage.
+
+mod autosave;
+mod handles;
+mod rows;
+
+pub use handles::{ActionHandle, Handle, ProjectHandle, SourceHandle, WantedHandle};
+pub use rows::RowSignals;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use leptos::ev;
 use leptos::prelude::*;
+use uuid::Uuid;
 
 use crate::browser;
 use crate::i18n::{Key, Lang};
-use crate::model::Workspace;
+use crate::model::{ChangeLog, ItemPath, Project, Touched, Workspace};
 use crate::offline::{self, Persistence};
 use crate::storage::{self, SaveError, StartupProblem};
-
-/// A save (serialising and writing) shows in the browser's performance timeline under this
-/// name: in the DevTools profiler, and in `scripts/bench`.
-const SAVE_MEASURE: &str = "data-roadmap:save";
-const SAVE_MARK: &str = "data-roadmap:save-start";
-
-/// How long typing must pause before the workspace is written.
-const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -49,10 +50,12 @@ pub struct Toast {
     pub undo: Option<Undo>,
 }
 
-/// Everything the pages share. All fields are `Copy` signals.
+/// Everything the pages share. All fields are `Copy` signals or stored values.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub workspace: RwSignal<Workspace>,
+    /// Private: every change goes through [`AppState::change`], which records it.
+    workspace: RwSignal<Workspace>,
+    changes: StoredValue<ChangeLog>,
     pub lang: RwSignal<Lang>,
     pub save_status: RwSignal<SaveStatus>,
     /// What went wrong at load time, until the user dismisses it.
@@ -71,6 +74,87 @@ impl AppState {
 
     pub fn show_toast(&self, text: String, undo: Option<Undo>) {
         self.toast.set(Some(Toast { text, undo }));
+    }
+
+    /// Says what was removed and offers to put it back; the keyboard lands on "Undo".
+    pub fn offer_undo(&self, text: String, undo: Undo) {
+        self.show_toast(text, Some(undo));
+        browser::focus_later("toast-undo".into());
+    }
+
+    /// Reads the workspace, and re-runs the caller when it changes.
+    pub fn with_workspace<R>(&self, read: impl FnOnce(&Workspace) -> R) -> R {
+        let mut read = Some(read);
+        let mut result = None;
+        // Behind a `dyn`: the signal read is compiled once, not once per call site.
+        self.read_workspace(&mut |w| result = read.take().map(|read| read(w)));
+        result.expect("the read ran")
+    }
+
+    fn read_workspace(&self, read: &mut dyn FnMut(&Workspace)) {
+        self.workspace.with(|w| read(w));
+    }
+
+    pub fn with_workspace_untracked<R>(&self, read: impl FnOnce(&Workspace) -> R) -> R {
+        self.workspace.with_untracked(read)
+    }
+
+    /// The one way to change the workspace. `touched` says where the change happened, so
+    /// that lists refresh only the rows concerned; it is recorded before anything reacts.
+    pub fn change<R>(
+        &self,
+        touched: Touched,
+        change: impl FnOnce(&mut Workspace) -> R,
+    ) -> Option<R> {
+        self.changes.update_value(|log| {
+            log.record(touched);
+        });
+        self.workspace.try_update(change)
+    }
+
+    /// An edit inside one project, stamped with the time and counted towards the backup
+    /// reminder. `at` is the project, dataset or item the edit is about.
+    pub fn edit_project<R>(&self, at: ItemPath, edit: impl FnOnce(&mut Project) -> R) -> Option<R> {
+        let now = browser::now_ms();
+        self.change(Touched::At(at), |w| w.edit_project(at.project, now, edit))
+            .flatten()
+    }
+
+    /// A counter that moves once the workspace has stayed unchanged for `delay`: for views
+    /// that sum up many rows (the timeline) and need not follow every keystroke. Read the
+    /// workspace untracked after tracking it.
+    pub fn settled(&self, delay: Duration) -> ReadSignal<u64> {
+        let count = RwSignal::new(0);
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let workspace = self.workspace;
+        Effect::new(move |ran_before: Option<()>| {
+            workspace.track();
+            if ran_before.is_none() {
+                return;
+            }
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let bump = move || {
+                count.try_update(|c| *c += 1);
+            };
+            pending.set_value(set_timeout_with_handle(bump, delay).ok());
+        });
+        on_cleanup(move || {
+            if let Some(handle) = pending.try_get_value().flatten() {
+                handle.clear();
+            }
+        });
+        count.read_only()
+    }
+
+    pub fn project(&self, id: Uuid) -> ProjectHandle {
+        ProjectHandle::new(*self, id)
+    }
+
+    /// Replaces the whole workspace with what another tab wrote.
+    fn adopt(&self, workspace: Workspace) {
+        self.change(Touched::Everything, |w| *w = workspace);
     }
 }
 
@@ -95,6 +179,7 @@ pub fn provide_app_state() -> AppState {
     };
     let state = AppState {
         workspace: RwSignal::new(startup.workspace),
+        changes: StoredValue::new(ChangeLog::default()),
         lang: RwSignal::new(lang),
         save_status: RwSignal::new(initial_status),
         startup_problem: RwSignal::new(startup.problem),
@@ -110,79 +195,8 @@ pub fn provide_app_state() -> AppState {
         browser::set_document_lang(lang);
         storage::save_lang(lang);
     });
-    start_autosave(state);
+    autosave::start(state);
     offline::register_service_worker(state.update_ready);
     offline::request_persistence(state.persistence);
     state
-}
-
-fn start_autosave(state: AppState) {
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    // The text last written or read, so an unchanged workspace is never written again.
-    let last_written = StoredValue::new(state.workspace.with_untracked(Workspace::to_json));
-
-    let flush = move || {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-            pending.set_value(None);
-        }
-        if matches!(state.save_status.get_untracked(), SaveStatus::Held(_)) {
-            return;
-        }
-        browser::mark(SAVE_MARK);
-        let json = state.workspace.with_untracked(Workspace::to_json);
-        if last_written.with_value(|last| *last == json) {
-            state.save_status.set(SaveStatus::Saved);
-            return;
-        }
-        let saved = storage::save(&json);
-        browser::measure_since(SAVE_MEASURE, SAVE_MARK);
-        match saved {
-            Ok(()) => {
-                last_written.set_value(json);
-                state.save_status.set(SaveStatus::Saved);
-            }
-            Err(error) => state.save_status.set(SaveStatus::Failed(error)),
-        }
-    };
-
-    Effect::new(move |ran_before: Option<()>| {
-        state.workspace.track();
-        if ran_before.is_none() || matches!(state.save_status.get_untracked(), SaveStatus::Held(_))
-        {
-            return;
-        }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        state.save_status.set(SaveStatus::Pending);
-        pending.set_value(set_timeout_with_handle(flush, SAVE_DELAY).ok());
-    });
-
-    // Closing or reloading the tab must not drop the last keystrokes.
-    for event in ["pagehide", "beforeunload"] {
-        let handle = window_event_listener_untyped(event, move |_| {
-            if pending.get_value().is_some() {
-                flush();
-            }
-        });
-        on_cleanup(move || handle.remove());
-    }
-
-    let handle = window_event_listener(ev::storage, move |event| {
-        match storage::external_change(&event) {
-            None => {}
-            // Our own pending edit will be written next and win; the other tab then adopts it.
-            Some(Ok(_)) if pending.get_value().is_some() => {}
-            Some(Ok(workspace)) => {
-                last_written.set_value(workspace.to_json());
-                state.workspace.set(workspace);
-                state.other_tab_notice.set(true);
-            }
-            Some(Err(_)) => state
-                .save_status
-                .set(SaveStatus::Held(HoldReason::NewerVersionInOtherTab)),
-        }
-    });
-    on_cleanup(move || handle.remove());
 }

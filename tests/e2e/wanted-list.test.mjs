@@ -53,8 +53,12 @@ test("a project with three wanted datasets survives a reload, in order", async (
   await page.keyboard.press("Enter");
   await expectNames(page, ["Seagrass", "Bathymetry", "Buoys"]);
   // Moving the row moves its DOM; focus comes back to the pressed button on the next frame.
+  // (A button: while the row's DOM moves, focus sits on <body>, whose text has every label.)
   const focusIsOn = (text) =>
-    page.waitForFunction((text) => document.activeElement?.textContent?.replace(/\s+/g, " ").includes(text), text);
+    page.waitForFunction((text) => {
+      const focused = document.activeElement;
+      return focused?.tagName === "BUTTON" && focused.textContent.replace(/\s+/g, " ").includes(text);
+    }, text);
   await focusIsOn("Move down Bathymetry");
   await page.keyboard.press("Enter");
   await expectNames(page, ["Seagrass", "Buoys", "Bathymetry"]);

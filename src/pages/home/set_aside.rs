@@ -1,0 +1,64 @@
+//! Texts that could not be read at load time, kept until the user deletes them.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::i18n::Key;
+use crate::state::use_app;
+use crate::storage::{self, SetAside};
+
+/// Texts that could not be read at load time, kept until the user deletes them.
+#[component]
+pub(super) fn SetAsidePanel() -> impl IntoView {
+    let app = use_app();
+    let entries = RwSignal::new(storage::set_aside_entries());
+    let entry_view = move |entry: SetAside| {
+        let SetAside { key, at } = entry;
+        let download_key = key.clone();
+        let download = move |_| {
+            if let Some(text) = storage::set_aside_text(&download_key) {
+                let _ = browser::download(
+                    &format!("data-roadmap-unreadable-{at}.json"),
+                    "application/json",
+                    &text,
+                );
+            }
+        };
+        let delete = move |_| {
+            let question = app.t(Key::ConfirmDeleteSetAside);
+            if !browser::confirm(question) {
+                return;
+            }
+            storage::delete_set_aside(&key);
+            entries.set(storage::set_aside_entries());
+        };
+        view! {
+            <li>
+                <span>
+                    {move || {
+                        let date = browser::format_date_time(at, app.lang.get());
+                        Key::SetAsideOn.fill(app.lang.get(), &[("date", &date)])
+                    }}
+                </span>
+                " "
+                <button type="button" on:click=download>{move || app.t(Key::Download)}</button>
+                " "
+                <button type="button" class="danger" on:click=delete>
+                    {move || app.t(Key::DeleteForGood)}
+                </button>
+            </li>
+        }
+    };
+    move || {
+        let list = entries.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <section aria-labelledby="set-aside-title" class="card">
+                    <h2 id="set-aside-title">{move || app.t(Key::SetAsideTitle)}</h2>
+                    <p>{move || app.t(Key::SetAsideIntro)}</p>
+                    <ul class="set-aside">{list.into_iter().map(entry_view).collect_view()}</ul>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,144 @@
+//! The app's pages as a type: every link is built from [`Page::href`], and route parameters
+//! are read with leptos_router's `Params` derive. The route table itself is in `app.rs`;
+//! it also says which navigation entry each page belongs to. A browser test opens every
+//! page's `href` and checks that the route table answers it.
+
+use leptos::Params;
+use leptos_router::params::Params;
+use uuid::Uuid;
+
+use crate::i18n::Key;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Project(Uuid, ProjectPage),
+}
+
+/// A page below a project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProjectPage {
+    Overview,
+    WantedList,
+    /// Phase 2's overview of every wanted dataset.
+    Sources,
+    /// Phase 2 for one wanted dataset: its candidate sources.
+    WantedSources(Uuid),
+    Roadmap,
+    Dashboard,
+    Report,
+    Files,
+    /// One saved version (snapshot), read-only.
+    Version(Uuid),
+}
+
+impl Page {
+    pub fn href(self) -> String {
+        let Page::Project(id, page) = self else {
+            return "/".into();
+        };
+        let base = format!("/project/{id}");
+        match page {
+            ProjectPage::Overview => base,
+            ProjectPage::WantedList => format!("{base}/wanted"),
+            ProjectPage::Sources => format!("{base}/sources"),
+            ProjectPage::WantedSources(wanted) => format!("{base}/wanted/{wanted}/sources"),
+            ProjectPage::Roadmap => format!("{base}/roadmap"),
+            ProjectPage::Dashboard => format!("{base}/dashboard"),
+            ProjectPage::Report => format!("{base}/report"),
+            ProjectPage::Files => format!("{base}/files"),
+            ProjectPage::Version(version) => format!("{base}/versions/{version}"),
+        }
+    }
+}
+
+/// The entries of the project navigation, in its order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NavItem {
+    Overview,
+    Phase1,
+    Phase2,
+    Phase3,
+    Dashboard,
+    Report,
+    Files,
+}
+
+impl NavItem {
+    pub const ALL: [NavItem; 7] = [
+        NavItem::Overview,
+        NavItem::Phase1,
+        NavItem::Phase2,
+        NavItem::Phase3,
+        NavItem::Dashboard,
+        NavItem::Report,
+        NavItem::Files,
+    ];
+
+    /// The page the entry leads to.
+    pub fn page(self) -> ProjectPage {
+        match self {
+            NavItem::Overview => ProjectPage::Overview,
+            NavItem::Phase1 => ProjectPage::WantedList,
+            NavItem::Phase2 => ProjectPage::Sources,
+            NavItem::Phase3 => ProjectPage::Roadmap,
+            NavItem::Dashboard => ProjectPage::Dashboard,
+            NavItem::Report => ProjectPage::Report,
+            NavItem::Files => ProjectPage::Files,
+        }
+    }
+
+    pub fn label(self) -> Key {
+        match self {
+            NavItem::Overview => Key::NavOverview,
+            NavItem::Phase1 => Key::NavPhase1,
+            NavItem::Phase2 => Key::NavPhase2,
+            NavItem::Phase3 => Key::NavPhase3,
+            NavItem::Dashboard => Key::NavDashboard,
+            NavItem::Report => Key::NavReport,
+            NavItem::Files => Key::NavFiles,
+        }
+    }
+}
+
+/// `/project/:id/…`
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct ProjectParams {
+    pub id: Uuid,
+}
+
+/// `/project/:id/wanted/:wanted/sources`
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct WantedParams {
+    pub wanted: Uuid,
+}
+
+/// `/project/:id/versions/:version`
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct VersionParams {
+    pub version: Uuid,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_the_ones_the_route_table_answers() {
+        let p = Uuid::from_u128(1);
+        let d = Uuid::from_u128(2);
+        assert_eq!(Page::Home.href(), "/");
+        assert_eq!(
+            Page::Project(p, ProjectPage::Overview).href(),
+            format!("/project/{p}")
+        );
+        assert_eq!(
+            Page::Project(p, ProjectPage::WantedSources(d)).href(),
+            format!("/project/{p}/wanted/{d}/sources")
+        );
+        assert_eq!(
+            Page::Project(p, ProjectPage::Version(d)).href(),
+            format!("/project/{p}/versions/{d}")
+        );
+    }
+}
