@@ -351,6 +351,19 @@ mod tests {
     }
 
     #[test]
+    fn every_criterion_has_its_own_label() {
+        let labels: Vec<&str> = Criterion::ALL
+            .iter()
+            .map(|c| c.label().text(Lang::En))
+            .collect();
+        let mut distinct = labels.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), labels.len(), "{labels:?}");
+        assert_eq!(labels[0], "Licence");
+    }
+
+    #[test]
     fn every_language_has_its_own_tag() {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_tag(lang.tag()), Some(lang));

@@ -93,6 +93,8 @@ impl Workspace {
 }
 
 #[cfg(test)]
+mod changes_tests;
+#[cfg(test)]
 mod import_tests;
 #[cfg(test)]
 mod roadmap_tests;

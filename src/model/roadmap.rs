@@ -143,6 +143,11 @@ pub struct Timeline<'a> {
 }
 
 impl Project {
+    /// An action of any of the project's datasets.
+    pub fn action(&self, id: Uuid) -> Option<&RoadmapAction> {
+        self.wanted.iter().find_map(|d| d.action(id))
+    }
+
     /// Every action of the project, in list order.
     pub fn planned_actions(&self) -> impl Iterator<Item = PlannedAction<'_>> {
         self.wanted.iter().flat_map(|wanted| {

@@ -38,6 +38,16 @@ fn project() -> Project {
 }
 
 #[test]
+fn an_action_is_found_by_id_in_any_dataset() {
+    let project = project();
+    assert_eq!(
+        project.action(id(21)).map(|a| a.owner.as_str()),
+        Some("marc")
+    );
+    assert!(project.action(id(10)).is_none());
+}
+
+#[test]
 fn the_route_follows_the_verdict() {
     assert_eq!(
         suggested_route(Some(Verdict::Green)),

@@ -42,10 +42,7 @@ pub fn RoadmapPage() -> impl IntoView {
             })
         }),
         // Actions are found by id among all the project's datasets.
-        actions: project.rows(move |w, id| {
-            let p = w.project(project.id())?;
-            p.wanted.iter().find_map(|d| d.action(id)).cloned()
-        }),
+        actions: project.rows(move |w, id| project.in_workspace(w)?.action(id).cloned()),
     };
     view! {
         <h1>{move || app.t(Key::PhaseRoadmap)}</h1>

@@ -157,17 +157,26 @@ impl Handle for ActionHandle {
 }
 
 /// Takes an item out of its parent and returns it with an undo that puts it back where it
-/// was (unless an item with its id has come back since).
+/// was (unless an item with its id has come back since). Both are recorded `at` the item
+/// removed, so that a list showing it refreshes that row.
 fn remove_with_undo<P: Handle, T: Clone + Send + Sync + 'static>(
     parent: P,
+    at: ItemPath,
     take: impl FnOnce(&mut P::Item) -> Option<(usize, T)>,
     put_back: fn(&mut P::Item, usize, T),
 ) -> Option<(T, Undo)> {
-    let (index, item) = parent.edit(take).flatten()?;
+    let app = parent.app();
+    let (index, item) = app
+        .edit_project(at, |p| parent.find_mut(p).and_then(take))
+        .flatten()?;
     let kept = item.clone();
     let undo: Undo = Arc::new(move || {
         let item = kept.clone();
-        parent.edit(|p| put_back(p, index, item));
+        app.edit_project(at, |p| {
+            if let Some(parent) = parent.find_mut(p) {
+                put_back(parent, index, item);
+            }
+        });
     });
     Some((item, undo))
 }
@@ -194,6 +203,7 @@ impl ProjectHandle {
     pub fn delete_snapshot(self, id: Uuid) -> Option<(Snapshot, Undo)> {
         remove_with_undo(
             self,
+            self.path(),
             |p| p.delete_snapshot(id),
             Project::restore_deleted_snapshot,
         )
@@ -287,8 +297,10 @@ impl WantedHandle {
 
     pub fn remove(self) -> Option<(WantedDataset, Undo)> {
         let id = self.id;
+        // Recorded at the project: the dataset's sources and actions go with it.
         remove_with_undo(
             self.project,
+            self.project.path(),
             |p| p.remove_wanted(id),
             Project::restore_wanted,
         )
@@ -313,6 +325,7 @@ impl SourceHandle {
         let id = self.id;
         remove_with_undo(
             self.wanted,
+            self.path(),
             |d| d.remove_source(id),
             WantedDataset::restore_source,
         )
@@ -328,6 +341,7 @@ impl ActionHandle {
         let id = self.id;
         remove_with_undo(
             self.wanted,
+            self.path(),
             |d| d.remove_action(id),
             WantedDataset::restore_action,
         )
