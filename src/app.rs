@@ -7,8 +7,9 @@ use leptos_router::path;
 use crate::components::{LangSwitch, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
 use crate::pages::{
-    under, DashboardPage, FilesPage, HomePage, NotFound, OverviewPage, ProjectShell, ReportPage,
-    RoadmapPage, SourcesPage, VersionPage, WantedListPage, WantedSourcesPage,
+    under, DashboardPage, DataMapPage, FilesPage, HomePage, MethodPage, NotFound, OverviewPage,
+    ProjectShell, ReportPage, RoadmapPage, SourcesPage, VersionPage, WantedListPage,
+    WantedSourcesPage,
 };
 use crate::routes::NavItem;
 use crate::state::provide_app_state;
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
                 // (`routes::NavItem`); `routes::Page::href` builds the addresses below.
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/method") view=MethodPage/>
                     <ParentRoute path=path!("/project/:id") view=ProjectShell>
                         <Route path=path!("") view=|| under(NavItem::Overview, OverviewPage)/>
                         <Route path=path!("wanted") view=|| under(NavItem::Phase1, WantedListPage)/>
@@ -43,6 +45,7 @@ pub fn App() -> impl IntoView {
                             path=path!("wanted/:wanted/sources")
                             view=|| under(NavItem::Phase2, WantedSourcesPage)
                         />
+                        <Route path=path!("map") view=|| under(NavItem::DataMap, DataMapPage)/>
                         <Route path=path!("roadmap") view=|| under(NavItem::Phase3, RoadmapPage)/>
                         <Route
                             path=path!("dashboard")

@@ -12,6 +12,8 @@ use crate::i18n::Key;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     Home,
+    /// About the method: the workshops' instrument, and its credits.
+    Method,
     Project(Uuid, ProjectPage),
 }
 
@@ -24,6 +26,8 @@ pub enum ProjectPage {
     Sources,
     /// Phase 2 for one wanted dataset: its candidate sources.
     WantedSources(Uuid),
+    /// Every dataset placed by its value and availability.
+    DataMap,
     Roadmap,
     Dashboard,
     Report,
@@ -34,8 +38,10 @@ pub enum ProjectPage {
 
 impl Page {
     pub fn href(self) -> String {
-        let Page::Project(id, page) = self else {
-            return "/".into();
+        let (id, page) = match self {
+            Page::Home => return "/".into(),
+            Page::Method => return "/method".into(),
+            Page::Project(id, page) => (id, page),
         };
         let base = format!("/project/{id}");
         match page {
@@ -43,6 +49,7 @@ impl Page {
             ProjectPage::WantedList => format!("{base}/wanted"),
             ProjectPage::Sources => format!("{base}/sources"),
             ProjectPage::WantedSources(wanted) => format!("{base}/wanted/{wanted}/sources"),
+            ProjectPage::DataMap => format!("{base}/map"),
             ProjectPage::Roadmap => format!("{base}/roadmap"),
             ProjectPage::Dashboard => format!("{base}/dashboard"),
             ProjectPage::Report => format!("{base}/report"),
@@ -58,6 +65,7 @@ pub enum NavItem {
     Overview,
     Phase1,
     Phase2,
+    DataMap,
     Phase3,
     Dashboard,
     Report,
@@ -65,10 +73,11 @@ pub enum NavItem {
 }
 
 impl NavItem {
-    pub const ALL: [NavItem; 7] = [
+    pub const ALL: [NavItem; 8] = [
         NavItem::Overview,
         NavItem::Phase1,
         NavItem::Phase2,
+        NavItem::DataMap,
         NavItem::Phase3,
         NavItem::Dashboard,
         NavItem::Report,
@@ -81,6 +90,7 @@ impl NavItem {
             NavItem::Overview => ProjectPage::Overview,
             NavItem::Phase1 => ProjectPage::WantedList,
             NavItem::Phase2 => ProjectPage::Sources,
+            NavItem::DataMap => ProjectPage::DataMap,
             NavItem::Phase3 => ProjectPage::Roadmap,
             NavItem::Dashboard => ProjectPage::Dashboard,
             NavItem::Report => ProjectPage::Report,
@@ -93,6 +103,7 @@ impl NavItem {
             NavItem::Overview => Key::NavOverview,
             NavItem::Phase1 => Key::NavPhase1,
             NavItem::Phase2 => Key::NavPhase2,
+            NavItem::DataMap => Key::NavMap,
             NavItem::Phase3 => Key::NavPhase3,
             NavItem::Dashboard => Key::NavDashboard,
             NavItem::Report => Key::NavReport,
@@ -128,6 +139,11 @@ mod tests {
         let p = Uuid::from_u128(1);
         let d = Uuid::from_u128(2);
         assert_eq!(Page::Home.href(), "/");
+        assert_eq!(Page::Method.href(), "/method");
+        assert_eq!(
+            Page::Project(p, ProjectPage::DataMap).href(),
+            format!("/project/{p}/map")
+        );
         assert_eq!(
             Page::Project(p, ProjectPage::Overview).href(),
             format!("/project/{p}")

@@ -231,6 +231,14 @@ pub fn CheckboxField(
     }
 }
 
+/// The header row of a table: one column header per key.
+pub fn column_headers(keys: &'static [Key]) -> impl IntoView {
+    let app = use_app();
+    keys.iter()
+        .map(|&key| view! { <th scope="col">{move || app.t(key)}</th> })
+        .collect_view()
+}
+
 /// A link that looks like a button: "go to" actions beside real buttons.
 #[component]
 pub fn ButtonLink(href: String, label: Key, #[prop(optional)] secondary: bool) -> impl IntoView {

@@ -1,6 +1,7 @@
 //! Widgets shared by several pages.
 
 mod confirm;
+mod data_map;
 mod exports;
 mod fields;
 mod import_panel;
@@ -8,21 +9,25 @@ mod import_review;
 mod lang_switch;
 mod notices;
 mod project_nav;
+mod scores;
 mod source_card;
 mod step_nav;
 mod timeline;
 mod verdict;
 
 pub use confirm::ConfirmBox;
+pub use data_map::{point_name, DataMapChart};
 pub use exports::{download_project, download_workspace, BackupReminder, ExportButtons};
 pub use fields::{
-    flag_boxes, naming, ButtonLink, CheckboxField, ChoiceSelect, FieldSource, RowOf, TextField,
+    column_headers, flag_boxes, naming, ButtonLink, CheckboxField, ChoiceSelect, FieldSource,
+    RowOf, TextField,
 };
 pub use import_panel::{ImportPanel, SharedLinkOffer};
 pub use import_review::{project_counts, ImportReview};
 pub use lang_switch::LangSwitch;
 pub use notices::{PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 pub use project_nav::ProjectNav;
+pub use scores::{availability_hint, ScoreCard, ScoreTable, UnscoredList};
 pub use source_card::{SourceCard, SourceRow};
 pub use step_nav::StepNav;
 pub use timeline::Timeline;

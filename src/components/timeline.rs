@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::browser;
 use crate::i18n::{DisplayName, Key, Label, Lang};
-use crate::model::{ActionFilter, ActionStatus, Choice, Month, PlannedAction, Route};
+use crate::model::{ActionFilter, ActionStatus, Choice, Horizon, Month, PlannedAction, Route};
 use crate::state::{use_app, Handle, ProjectHandle};
 
 /// One action as the timeline shows it.
@@ -26,6 +26,7 @@ struct Entry {
     owner: String,
     description: String,
     late: bool,
+    horizon: Option<Horizon>,
 }
 
 impl Entry {
@@ -41,6 +42,7 @@ impl Entry {
             owner: action.owner.trim().to_string(),
             description: action.description.trim().to_string(),
             late: action.is_overdue(today),
+            horizon: action.horizon(today),
         }
     }
 }
@@ -90,10 +92,21 @@ pub fn Timeline(project: ProjectHandle) -> impl IntoView {
             .unwrap_or(0)
     });
     let months = move || groups.with(|g| g.iter().map(|(month, _)| *month).collect::<Vec<_>>());
+    let by_horizon = RwSignal::new(false);
+    let by_month = move || {
+        view! {
+            <ol class="timeline">
+                <For each=months key=|month| *month let:month>
+                    <MonthGroup month groups/>
+                </For>
+            </ol>
+        }
+    };
     view! {
         <section aria-labelledby="timeline-title" class="timeline-section">
             <h2 id="timeline-title">{move || app.t(Key::TimelineTitle)}</h2>
             <Filters project filter settled/>
+            <ViewChoice by_horizon/>
             <p class="overdue-count">
                 {move || Key::OverdueCount.fill(app.lang.get(), &[("count", &overdue.get().to_string())])}
             </p>
@@ -101,13 +114,93 @@ pub fn Timeline(project: ProjectHandle) -> impl IntoView {
                 when=move || !groups.with(Vec::is_empty)
                 fallback=move || view! { <p>{move || app.t(Key::NoTimeline)}</p> }
             >
-                <ol class="timeline">
-                    <For each=months key=|month| *month let:month>
-                        <MonthGroup month groups/>
-                    </For>
-                </ol>
+                <Show when=move || by_horizon.get() fallback=by_month>
+                    <div class="horizons">
+                        {HORIZONS.map(|horizon| view! { <HorizonColumn horizon groups/> }).collect_view()}
+                    </div>
+                </Show>
             </Show>
         </section>
+    }
+}
+
+/// The roadmap's three horizons, then the actions with neither a horizon nor a due date.
+const HORIZONS: [Option<Horizon>; 4] = [
+    Some(Horizon::Now),
+    Some(Horizon::ThreeMonths),
+    Some(Horizon::Year),
+    None,
+];
+
+/// By month or by horizon.
+#[component]
+fn ViewChoice(by_horizon: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    let option = move |value: bool, id: &'static str, label: Key| {
+        view! {
+            <div class="radio">
+                <input
+                    type="radio"
+                    id=id
+                    name="timeline-view"
+                    prop:checked=move || by_horizon.get() == value
+                    on:change=move |_| by_horizon.set(value)
+                />
+                <label for=id>{move || app.t(label)}</label>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="view-choice">
+            <legend>{move || app.t(Key::TimelineView)}</legend>
+            {option(false, "view-by-month", Key::ViewByMonth)}
+            {option(true, "view-by-horizon", Key::ViewByHorizon)}
+        </fieldset>
+    }
+}
+
+/// The entries of the timeline that `keep` keeps (it sees each entry's month), in order.
+fn entries_where(
+    groups: Memo<Vec<Group>>,
+    keep: impl Fn(Option<Month>, &Entry) -> bool + Copy + Send + Sync + 'static,
+) -> Signal<Vec<Entry>> {
+    Signal::derive(move || {
+        groups.with(|g| {
+            g.iter()
+                .flat_map(|(month, entries)| entries.iter().filter(move |e| keep(*month, e)))
+                .cloned()
+                .collect()
+        })
+    })
+}
+
+/// A list of entries, each rebuilt only when its content changes.
+#[component]
+fn EntryList(entries: Signal<Vec<Entry>>) -> impl IntoView {
+    view! {
+        <ul>
+            <For each=move || entries.get() key=|entry| entry.clone() let:entry>
+                {item(entry)}
+            </For>
+        </ul>
+    }
+}
+
+/// One horizon's actions, soonest first; the column of actions with no horizon only shows
+/// when it has some.
+#[component]
+fn HorizonColumn(horizon: Option<Horizon>, groups: Memo<Vec<Group>>) -> impl IntoView {
+    let app = use_app();
+    let entries = entries_where(groups, move |_, e| e.horizon == horizon);
+    let title = move || app.t(horizon.map_or(Key::HorizonNone, |h| h.label()));
+    let id = format!("horizon-{}", horizon.map_or("none", Choice::slug));
+    view! {
+        <Show when=move || horizon.is_some() || !entries.with(Vec::is_empty)>
+            <section class="horizon" aria-labelledby=id.clone()>
+                <h3 id=id.clone()>{title}</h3>
+                <EntryList entries/>
+            </section>
+        </Show>
     }
 }
 
@@ -115,14 +208,7 @@ pub fn Timeline(project: ProjectHandle) -> impl IntoView {
 #[component]
 fn MonthGroup(month: Option<Month>, groups: Memo<Vec<Group>>) -> impl IntoView {
     let app = use_app();
-    let entries = move || {
-        groups.with(|g| {
-            g.iter()
-                .find(|(m, _)| *m == month)
-                .map(|(_, entries)| entries.clone())
-                .unwrap_or_default()
-        })
-    };
+    let entries = entries_where(groups, move |m, _| m == month);
     let title = move || {
         let lang = app.lang.get();
         match month {
@@ -133,11 +219,7 @@ fn MonthGroup(month: Option<Month>, groups: Memo<Vec<Group>>) -> impl IntoView {
     view! {
         <li class="month" class:undated=month.is_none()>
             <h3>{title}</h3>
-            <ul>
-                <For each=entries key=|entry| entry.clone() let:entry>
-                    {item(entry)}
-                </For>
-            </ul>
+            <EntryList entries/>
         </li>
     }
 }

@@ -7,10 +7,11 @@ use std::fmt::Write;
 use super::report::{or_dash, project_report, Cell};
 use super::verdict_text;
 use crate::i18n::{Key, Lang};
-use crate::model::Project;
+use crate::model::{parse_date, Project};
+use time::Date;
 
 pub fn project_markdown(p: &Project, lang: Lang, today: &str) -> String {
-    let report = project_report(p, lang);
+    let report = project_report(p, lang, parse_date(today).unwrap_or(Date::MIN));
     let mut out = String::new();
     // `write!` to a String cannot fail.
     let _ = writeln!(out, "# {}\n", cell(&report.title));

@@ -8,14 +8,14 @@ mod share;
 mod tables;
 
 pub use markdown::project_markdown;
-pub use report::{project_report, Cell, Report, ReportSection};
+pub use report::{project_report, Cell, Report, ReportSection, MAP_SECTION};
 pub use share::{
     decode_share_link, encode_share_link, ShareError, MAX_SHARE_FRAGMENT, SHARE_PREFIX,
 };
 pub use tables::{actions_csv, sources_csv, wanted_csv};
 
 use crate::i18n::{Key, Lang};
-use crate::model::{Project, Verdict, Workspace};
+use crate::model::{parse_date, Project, Verdict, Workspace};
 
 /// One export: the file's name, media type and content.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,7 +83,7 @@ pub fn export_project(
         ),
         ProjectExport::ActionsCsv => csv(
             Key::FileSuffixRoadmap.text(lang),
-            actions_csv(project, lang),
+            actions_csv(project, lang, parse_date(today).unwrap_or(time::Date::MIN)),
         ),
     }
 }

@@ -5,7 +5,7 @@
 use time::Date;
 
 use crate::i18n::{DisplayName, Key, Label, Lang};
-use crate::model::{Phase, Project, Verdict};
+use crate::model::{DataMap, Origin, Phase, Project, Verdict, WantedDataset};
 
 /// Everything the report says about a project.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,8 +16,10 @@ pub struct Report {
     pub profile: Vec<(&'static str, String)>,
     /// One line per phase: "Phase: done / total".
     pub progress: Vec<String>,
-    /// The Wanted Data List, the evaluations, the roadmap.
+    /// The Wanted Data List, the evaluations, the data map (as a table), the roadmap.
     pub sections: Vec<ReportSection>,
+    /// The data map, for the printed report to draw above its table.
+    pub map: DataMap,
 }
 
 /// A titled table of the report.
@@ -56,17 +58,21 @@ pub(super) fn or_dash(text: &str) -> &str {
     }
 }
 
-pub fn project_report(p: &Project, lang: Lang) -> Report {
+/// The report of `p`; `today` places the actions whose horizon follows their due date.
+pub fn project_report(p: &Project, lang: Lang, today: Date) -> Report {
     let t = |key: Key| key.text(lang);
-    let profile = vec![
-        (t(Key::Holder), or_dash(&p.holder).to_string()),
-        (t(Key::DomainLabel), t(p.domain.label()).to_string()),
-        (
-            t(Key::ShortDescription),
-            or_dash(&p.description).to_string(),
-        ),
-        (t(Key::Objectives), or_dash(&p.objectives).to_string()),
-    ];
+    let profile = [
+        (Key::Holder, p.holder.as_str()),
+        (Key::DomainLabel, t(p.domain.label())),
+        (Key::ShortDescription, &p.description),
+        (Key::Objectives, &p.objectives),
+        (Key::Partners, &p.partners),
+        (Key::Audiences, &p.audiences),
+        (Key::DataWork, &p.data_work),
+    ]
+    .into_iter()
+    .map(|(key, value)| (t(key), or_dash(value).to_string()))
+    .collect();
     let progress = Phase::ALL
         .iter()
         .map(|&phase| {
@@ -88,8 +94,10 @@ pub fn project_report(p: &Project, lang: Lang) -> Report {
         sections: vec![
             wanted_section(p, lang),
             evaluations_section(p, lang),
-            roadmap_section(p, lang),
+            map_section(p, lang),
+            roadmap_section(p, lang, today),
         ],
+        map: p.data_map(),
     }
 }
 
@@ -105,7 +113,8 @@ fn wanted_section(p: &Project, lang: Lang) -> ReportSection {
                 Cell::Text((i + 1).to_string()),
                 text(&d.name),
                 text(&d.use_case),
-                Cell::Text(t(d.priority.label()).into()),
+                score(d.value.number(), None, lang),
+                availability(d, lang),
                 Cell::Text(t(d.status.label()).into()),
                 text(&flags.join(", ")),
             ]
@@ -118,7 +127,8 @@ fn wanted_section(p: &Project, lang: Lang) -> ReportSection {
             Key::ColPosition,
             Key::ColWanted,
             Key::ColUseCase,
-            Key::ColPriority,
+            Key::ColValue,
+            Key::ColAvailability,
             Key::ColStatus,
             Key::ColFlags,
         ]
@@ -163,7 +173,58 @@ fn evaluations_section(p: &Project, lang: Lang) -> ReportSection {
     }
 }
 
-fn roadmap_section(p: &Project, lang: Lang) -> ReportSection {
+/// "3", "4 (suggested)", or a dash when not scored.
+pub(super) fn score(number: Option<u8>, origin: Option<Origin>, lang: Lang) -> Cell {
+    Cell::Text(match (number, origin) {
+        (None, _) => "—".to_string(),
+        (Some(n), Some(Origin::Suggested)) => format!("{n} ({})", Key::Suggested.text(lang)),
+        (Some(n), _) => n.to_string(),
+    })
+}
+
+pub(super) fn availability(d: &WantedDataset, lang: Lang) -> Cell {
+    match d.availability_in_force() {
+        Some((a, origin)) => score(a.number(), Some(origin), lang),
+        None => score(None, None, lang),
+    }
+}
+
+/// The id of the data map's section, which the printed report draws as a chart too.
+pub const MAP_SECTION: &str = "report-map";
+
+/// The data map as a table: each scored dataset, in the roadmap's order, with its quarter.
+fn map_section(p: &Project, lang: Lang) -> ReportSection {
+    let t = |key: Key| key.text(lang);
+    let rows = p
+        .roadmap_order()
+        .into_iter()
+        .filter_map(|d| {
+            let place = d.map_place()?;
+            Some(vec![
+                text(&d.name),
+                score(Some(place.value), None, lang),
+                score(Some(place.availability), Some(place.origin), lang),
+                Cell::Text(t(place.quadrant().label()).into()),
+            ])
+        })
+        .collect();
+    ReportSection {
+        id: MAP_SECTION,
+        heading: t(Key::DataMapTitle),
+        headers: [
+            Key::ColWanted,
+            Key::ColValue,
+            Key::ColAvailability,
+            Key::ColQuadrant,
+        ]
+        .map(t)
+        .to_vec(),
+        row_header: 0,
+        rows,
+    }
+}
+
+fn roadmap_section(p: &Project, lang: Lang, today: Date) -> ReportSection {
     let t = |key: Key| key.text(lang);
     let rows = p
         .planned_actions()
@@ -175,6 +236,7 @@ fn roadmap_section(p: &Project, lang: Lang) -> ReportSection {
                 text(&a.description),
                 text(&a.owner),
                 Cell::Date(a.due_date()),
+                Cell::Text(a.horizon(today).map_or("—", |h| t(h.label())).into()),
                 Cell::Text(t(a.status.label()).into()),
                 text(&a.next_step),
             ]
@@ -189,6 +251,7 @@ fn roadmap_section(p: &Project, lang: Lang) -> ReportSection {
             Key::ColAction,
             Key::ColOwner,
             Key::ColDue,
+            Key::ColHorizon,
             Key::ColStatus,
             Key::ColNextStep,
         ]
@@ -215,7 +278,8 @@ mod tests {
             ..RoadmapAction::new(Uuid::from_u128(3), Route::Buy)
         });
         project.add_wanted(dataset);
-        let report = project_report(&project, Lang::Fr);
+        let today = Date::from_calendar_date(2026, time::Month::March, 1).unwrap();
+        let report = project_report(&project, Lang::Fr, today);
         assert_eq!(report.title, "Projet sans nom");
         assert_eq!(report.progress[0], "Liste des données recherchées : 0 / 1");
         for section in &report.sections {
@@ -223,7 +287,7 @@ mod tests {
                 assert_eq!(row.len(), section.headers.len(), "{}", section.id);
             }
         }
-        let roadmap = &report.sections[2].rows[0];
+        let roadmap = &report.sections[3].rows[0];
         assert_eq!(roadmap[0], Cell::Text("—".into()));
         assert_eq!(
             roadmap[4],
@@ -231,6 +295,15 @@ mod tests {
                 Date::from_calendar_date(2026, time::Month::March, 31).unwrap()
             ))
         );
+        assert_eq!(
+            roadmap[5],
+            Cell::Text("Maintenant".into()),
+            "due within a month"
+        );
         assert!(report.sections[1].rows.is_empty());
+        assert!(
+            report.sections[2].rows.is_empty(),
+            "nothing scored, nothing on the map"
+        );
     }
 }

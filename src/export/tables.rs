@@ -4,11 +4,21 @@
 
 use csv::WriterBuilder;
 
+use super::report::{availability, Cell};
 use super::verdict_text;
 use crate::i18n::{Key, Label, Lang};
 use crate::model::{assess, Project};
+use time::Date;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn cell_text(cell: Cell) -> String {
+    match cell {
+        Cell::Text(text) if text == "—" => String::new(),
+        Cell::Text(text) => text,
+        _ => String::new(),
+    }
+}
 
 /// The wanted datasets, one row each, in the order of the list.
 pub fn wanted_csv(p: &Project, lang: Lang) -> Vec<u8> {
@@ -19,7 +29,8 @@ pub fn wanted_csv(p: &Project, lang: Lang) -> Vec<u8> {
         Key::Description,
         Key::UseCase,
         Key::Theme,
-        Key::PriorityLabel,
+        Key::ValueLabel,
+        Key::AvailabilityLabel,
         Key::StatusLabel,
         Key::SpatialCoverage,
         Key::GranularityLabel,
@@ -30,6 +41,9 @@ pub fn wanted_csv(p: &Project, lang: Lang) -> Vec<u8> {
         Key::Contact,
         Key::FlagsLabel,
         Key::FinalVerdict,
+        Key::JudgeAccuracy,
+        Key::JudgeFreshness,
+        Key::JudgeGranularity,
     ];
     let rows = p.wanted.iter().enumerate().map(|(i, d)| {
         let flags: Vec<&str> = d.flags.iter().map(|f| t(f.label())).collect();
@@ -39,7 +53,8 @@ pub fn wanted_csv(p: &Project, lang: Lang) -> Vec<u8> {
             d.description.clone(),
             d.use_case.clone(),
             d.theme.clone(),
-            t(d.priority.label()).to_string(),
+            d.value.number().map(|n| n.to_string()).unwrap_or_default(),
+            cell_text(availability(d, lang)),
             t(d.status.label()).to_string(),
             d.spatial_coverage.clone(),
             t(d.granularity.label()).to_string(),
@@ -50,6 +65,9 @@ pub fn wanted_csv(p: &Project, lang: Lang) -> Vec<u8> {
             d.contact.clone(),
             flags.join(", "),
             verdict_text(d.final_verdict(), lang).to_string(),
+            t(d.quality.accuracy.label()).to_string(),
+            t(d.quality.freshness.label()).to_string(),
+            t(d.quality.granularity.label()).to_string(),
         ]
     });
     table(lang, &headers, rows)
@@ -116,8 +134,9 @@ pub fn sources_csv(p: &Project, lang: Lang) -> Vec<u8> {
     table(lang, &headers, rows)
 }
 
-/// Every roadmap action, grouped by wanted dataset.
-pub fn actions_csv(p: &Project, lang: Lang) -> Vec<u8> {
+/// Every roadmap action, grouped by wanted dataset; `today` places the actions whose horizon
+/// follows their due date.
+pub fn actions_csv(p: &Project, lang: Lang, today: Date) -> Vec<u8> {
     let t = |key: Key| key.text(lang);
     let headers = [
         Key::ColPosition,
@@ -126,6 +145,7 @@ pub fn actions_csv(p: &Project, lang: Lang) -> Vec<u8> {
         Key::ActionDescription,
         Key::Owner,
         Key::DueDate,
+        Key::HorizonLabel,
         Key::ActionStatusLabel,
         Key::NextStep,
     ];
@@ -138,6 +158,7 @@ pub fn actions_csv(p: &Project, lang: Lang) -> Vec<u8> {
                 a.description.clone(),
                 a.owner.clone(),
                 a.due.clone(),
+                a.horizon(today).map_or("", |h| t(h.label())).to_string(),
                 t(a.status.label()).to_string(),
                 a.next_step.clone(),
             ]

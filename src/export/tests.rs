@@ -27,7 +27,7 @@ fn sample() -> Project {
     dataset.actions.push(RoadmapAction {
         owner: "Léa".into(),
         due: "2026-03-31".into(),
-        ..RoadmapAction::new(Uuid::from_u128(4), Route::AskProducer)
+        ..RoadmapAction::new(Uuid::from_u128(4), Route::RequestOpening)
     });
     project.add_wanted(dataset);
     project.add_wanted(WantedDataset::new(Uuid::from_u128(5)));
@@ -98,10 +98,12 @@ fn csv_tables_parse_back_with_one_row_per_item() {
         );
         assert_eq!(sources[1][6], Key::LicenceEtalab.text(lang));
 
-        let actions = read_csv(&actions_csv(&sample(), lang), lang);
+        let today = time::Date::from_calendar_date(2026, time::Month::March, 1).unwrap();
+        let actions = read_csv(&actions_csv(&sample(), lang, today), lang);
         assert_eq!(actions.len(), 2);
         assert_eq!(actions[1][4], "Léa");
         assert_eq!(actions[1][5], "2026-03-31");
+        assert_eq!(actions[1][6], Key::HorizonNow.text(lang));
     }
 }
 

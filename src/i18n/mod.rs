@@ -6,8 +6,9 @@
 //! [`Key::fill`] checks that it is given exactly the template's placeholders.
 
 use crate::model::{
-    Access, ActionStatus, CoverageMatch, Criterion, Domain, Format, Frequency, Granularity,
-    Licence, PersonalData, Phase, Priority, Rating, Route, Verdict, WantedStatus, WorkFlag,
+    Access, ActionStatus, Availability, CoverageMatch, Criterion, Domain, Format, Frequency,
+    Granularity, Horizon, HorizonSetting, Licence, PersonalData, Phase, Quadrant, Rating, Route,
+    Value, Verdict, WantedStatus, WorkFlag,
 };
 
 /// Declares [`Lang`] from `Variant = "tag", "native name";` lines, in the order of the
@@ -110,6 +111,7 @@ impl Key {
 }
 
 /// The names of a template's `{placeholders}`, sorted and without repeats.
+#[cfg(any(debug_assertions, test))]
 fn placeholders(text: &str) -> Vec<&str> {
     let mut found: Vec<&str> = text
         .split('{')
@@ -120,6 +122,17 @@ fn placeholders(text: &str) -> Vec<&str> {
     found.dedup();
     found
 }
+
+/// What each route of the roadmap means, in the method's order (all but "other").
+pub const ROUTE_HELP: [Key; 7] = [
+    Key::RouteSecureHelp,
+    Key::RouteAugmentHelp,
+    Key::RouteCollectHelp,
+    Key::RoutePartnerHelp,
+    Key::RouteBuyHelp,
+    Key::RouteReuseHelp,
+    Key::RouteRequestHelp,
+];
 
 /// The label of each value of the model's closed lists.
 pub trait Label {
@@ -144,10 +157,25 @@ labels! {
         CreativeIndustries => DomainCreative,
         Other => DomainOther,
     }
-    Priority {
-        Essential => PriorityEssential,
-        Important => PriorityImportant,
-        NiceToHave => PriorityNiceToHave,
+    Value {
+        Unscored => ValueUnscored,
+        NiceToHave => Value1,
+        Improves => Value2,
+        Essential => Value3,
+        Critical => Value4,
+    }
+    Availability {
+        Unscored => AvailabilityUnscored,
+        Unobtainable => Availability1,
+        WithInvestment => Availability2,
+        NotGoodEnough => Availability3,
+        Available => Availability4,
+    }
+    Quadrant {
+        HighValueAvailable => QuadrantHighAvailable,
+        HighValueHardToGet => QuadrantHighHard,
+        LowValueAvailable => QuadrantLowAvailable,
+        LowValueHardToGet => QuadrantLowHard,
     }
     Granularity {
         Unspecified => GranularityUnspecified,
@@ -240,12 +268,25 @@ labels! {
         Black => VerdictBlack,
     }
     Route {
-        ReuseOpen => RouteReuse,
-        AskProducer => RouteAsk,
-        Partnership => RoutePartnership,
-        ProduceOurselves => RouteProduce,
+        Secure => RouteSecure,
+        Augment => RouteAugment,
+        Collect => RouteCollect,
+        Partner => RoutePartner,
         Buy => RouteBuy,
+        ReuseAsIs => RouteReuse,
+        RequestOpening => RouteRequest,
         Other => RouteOther,
+    }
+    Horizon {
+        Now => HorizonNow,
+        ThreeMonths => HorizonThreeMonths,
+        Year => HorizonYear,
+    }
+    HorizonSetting {
+        FromDueDate => HorizonFromDue,
+        Now => HorizonNow,
+        ThreeMonths => HorizonThreeMonths,
+        Year => HorizonYear,
     }
     ActionStatus {
         ToDo => ActionToDo,

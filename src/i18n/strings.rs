@@ -64,6 +64,7 @@ strings! {
     // ── Home: the path in brief, new project, the project list ──
     HomeTitle => "Vos projets", "Your projects";
     HomeIntro => "Data Roadmap accompagne le parcours d'évaluation du potentiel data des ateliers Dat'accélère, en trois phases :", "Data Roadmap walks you through the data-potential path of the Dat'accélère workshops, in three phases:";
+    MethodLink => "À propos de la méthode", "About the method";
     PhaseWantedListHelp => "toutes les données dont le projet a besoin, pourquoi, et à quel point.", "every dataset the project needs, why, and how badly.";
     PhaseCollectHelp => "des sources candidates pour chaque donnée, évaluées sur la licence, le format, la fraîcheur, la couverture, la qualité, la documentation, l'accès et les données personnelles.", "candidate sources for each dataset, judged on licence, format, freshness, coverage, quality, documentation, access and personal data.";
     PhaseRoadmapHelp => "comment chaque donnée sera obtenue, par qui, et pour quand.", "how each dataset will be obtained, by whom, and by when.";
@@ -92,6 +93,7 @@ strings! {
     NavOverview => "Vue d'ensemble", "Overview";
     NavPhase1 => "Phase 1", "Phase 1";
     NavPhase2 => "Phase 2", "Phase 2";
+    NavMap => "Cartographie", "Data map";
     NavPhase3 => "Phase 3", "Phase 3";
     NavDashboard => "Tableau de bord", "Dashboard";
     NavReport => "Rapport", "Report";
@@ -118,6 +120,12 @@ strings! {
     DomainOther => "Autre", "Other";
     ShortDescription => "Description courte", "Short description";
     Objectives => "Objectifs", "Objectives";
+    Partners => "Partenaires", "Partners";
+    GuidePartners => "Avec qui le projet travaille-t-il : structures, financeurs, fournisseurs de données ?", "Who does the project work with: organisations, funders, data providers?";
+    Audiences => "Publics visés", "Target audiences";
+    GuideAudiences => "À qui le projet s'adresse-t-il ? Qui utilisera ce qu'il produit ?", "Who is the project for? Who will use what it makes?";
+    DataWork => "Où en est le travail sur les données", "State of the work on data";
+    GuideDataWork => "Quelles données le projet utilise-t-il déjà, comment, et avec quelles difficultés ?", "Which data does the project already use, how, and with what difficulties?";
     StillMissing => "Encore à faire", "Still to do";
     MissingNoWanted => "La liste des données recherchées est vide.", "The Wanted Data List is empty.";
     MissingUndescribed => "Données sans nom ou sans usage décrit : {count}.", "Wanted datasets without a name or a use case: {count}.";
@@ -130,6 +138,19 @@ strings! {
 
     // ── Phase 1: the Wanted Data List ──
     WantedIntro => "Listez chaque donnée que le projet aimerait avoir, par ordre de préférence : à quoi elle servira, sur quel territoire, à quelle fréquence, et qui la détient sans doute.", "List every dataset the project would like to have, in order of preference: what it is for, over which area, how fresh, and who probably holds it.";
+    WantedGuideTitle => "Comment décrire une donnée recherchée ?", "How to describe a wanted dataset?";
+    WantedGuideNature => "Décrivez la nature de la donnée, pas celui qui la détient ni l'outil où elle se trouve.", "Describe the nature of the data, not who holds it nor the system it sits in.";
+    WantedGuideGood => "Bien : « fréquentation de chaque plage de la rade, par jour ».", "Good: “daily visitor counts for each beach of the bay”.";
+    WantedGuideBad => "À éviter : « la base de données de la mairie ».", "Avoid: “the town hall's database”.";
+    WantedGuidePrompts => "Pour n'en oublier aucune, pensez aux données :", "To forget none, think of data that are:";
+    PromptInternal => "internes ou externes au projet ;", "internal or external to the project;";
+    PromptPublic => "publiques ou privées ;", "public or private;";
+    PromptStructured => "structurées (tableaux) ou non structurées (textes, images) ;", "structured (tables) or unstructured (texts, images);";
+    PromptTime => "passées, présentes ou futures ;", "past, present or future;";
+    PromptHot => "chaudes (en temps réel) ou froides ;", "hot (real time) or cold;";
+    PromptHuman => "produites par des personnes ou par des machines ;", "made by people or by machines;";
+    PromptSpace => "situées dans le temps ou dans l'espace.", "about time or about space.";
+    WantedGuideNoLimit => "Ne vous limitez pas : le tri vient ensuite, avec les scores.", "Don't limit yourself: sorting comes later, with the scores.";
     AddWanted => "Ajouter une donnée recherchée", "Add a wanted dataset";
     NoWanted => "Aucune donnée recherchée pour l'instant.", "No wanted dataset yet.";
     WantedPosition => "N° {number}", "No. {number}";
@@ -138,10 +159,6 @@ strings! {
     Description => "Description", "Description";
     UseCase => "Usage : ce que le projet en fera", "Use case: what the project will do with it";
     Theme => "Thème", "Theme";
-    PriorityLabel => "Priorité", "Priority";
-    PriorityEssential => "Indispensable", "Essential";
-    PriorityImportant => "Importante", "Important";
-    PriorityNiceToHave => "Souhaitable", "Nice to have";
     SpatialCoverage => "Couverture géographique souhaitée", "Spatial coverage wanted";
     GranularityLabel => "Granularité souhaitée", "Granularity wanted";
     GranularityUnspecified => "Non précisée", "Not specified";
@@ -219,6 +236,58 @@ strings! {
     ScoreRow => "Note sur 100", "Score out of 100";
     StarsRow => "Étoiles de l'open data", "Open-data stars";
     PointsOf => "{points} / {max}", "{points} / {max}";
+
+    // ── Phase 2: the two scores of a wanted dataset ──
+    ScoresTitle => "Valeur et disponibilité", "Value and availability";
+    ValueLabel => "Valeur pour le projet", "Value for the project";
+    ValueUnscored => "Pas encore notée", "Not scored yet";
+    Value1 => "1 — souhaitable, pas indispensable", "1 — nice to have, not critical";
+    Value2 => "2 — améliore le service aux usagers, sans être indispensable", "2 — improves the service to users, not critical if missing";
+    Value3 => "3 — essentielle : sans elle, le projet perd beaucoup de sa valeur", "3 — essential: without it the project loses much of its value";
+    Value4 => "4 — critique : sans elle, le projet serait très difficile à mener", "4 — critical: the project would be very hard to carry out without it";
+    AvailabilityLabel => "Disponibilité", "Availability";
+    AvailabilityUnscored => "Non choisie : la suggestion s'applique", "Not set: the suggestion applies";
+    Availability1 => "1 — difficile à obtenir (n'existe pas, trop coûteuse, obstacles juridiques ou techniques)", "1 — cannot easily be obtained (does not exist, too costly, legal or technical obstacles)";
+    Availability2 => "2 — peut être obtenue avec du temps et de l'investissement", "2 — can be acquired with extra time and investment";
+    Availability3 => "3 — disponible, mais pas au niveau de détail ou de qualité voulu", "3 — available, but not at the detail or quality the project needs";
+    Availability4 => "4 — disponible, avec le détail et la qualité voulus", "4 — available with sufficient detail and quality";
+    AvailabilitySuggested => "Suggérée par l'évaluation des sources : {level}. Choisissez une valeur pour la confirmer ou la changer.", "Suggested by the evaluation of the sources: {level}. Choose a value to confirm or change it.";
+    AvailabilityHolders => "Choisie par le porteur.", "Set by the holder.";
+    AvailabilityNoSuggestion => "Aucune source évaluée : pas de disponibilité suggérée.", "No evaluated source: no availability suggested.";
+    AvailabilityRuleTitle => "D'où vient la disponibilité suggérée ?", "Where does the suggested availability come from?";
+    AvailabilityRule => "La disponibilité suggérée suit le verdict de la donnée : meilleure source verte → 4, orange → 3, rouge → 2 ; toutes les sources évaluées noires, ou donnée introuvable → 1. Sans source évaluée, rien n'est suggéré. Une valeur choisie par le porteur n'est jamais remplacée.", "The suggested availability follows the dataset's verdict: best source green → 4, orange → 3, red → 2; every evaluated source black, or the dataset not found → 1. With no evaluated source, nothing is suggested. A value the holder sets is never replaced.";
+    Suggested => "suggérée", "suggested";
+    QualityJudgementsTitle => "Qualité de la donnée", "Quality of the data";
+    QualityJudgementsHint => "Pour les données de forte valeur, la méthode demande trois jugements rapides.", "For high-value data, the method asks for three quick judgements.";
+    JudgeAccuracy => "Exactitude", "Accuracy";
+    JudgeFreshness => "Fraîcheur", "Freshness";
+    JudgeGranularity => "Granularité", "Granularity";
+
+    // ── The data map ──
+    DataMapTitle => "Cartographie des données", "Data map";
+    DataMapIntro => "Chaque donnée est placée selon ses deux scores : sa valeur pour le projet, de gauche à droite, et sa disponibilité, de bas en haut. Le plan de route commence par le quart en haut à droite : forte valeur, disponible.", "Each dataset is placed by its two scores: its value for the project, from left to right, and its availability, from bottom to top. The roadmap starts with the top-right quarter: high value, available.";
+    MapHowTo => "Déplacez un point à la souris pour changer ses scores, ou sélectionnez-le avec Tab et utilisez les flèches (← → la valeur, ↑ ↓ la disponibilité). Cliquez sur un point pour ouvrir la donnée. Le tableau « Noter la liste » permet les mêmes changements.", "Drag a point to change its scores, or select it with Tab and use the arrow keys (← → value, ↑ ↓ availability). Click a point to open the dataset. The “Score the list” table makes the same changes.";
+    MapLegend => "Trait plein : scores choisis par le porteur. Pointillés : disponibilité suggérée par l'évaluation des sources.", "Solid outline: scores set by the holder. Dashed: availability suggested by the evaluation of the sources.";
+    MapLowValue => "faible valeur", "low value";
+    MapHighValue => "forte valeur", "high value";
+    MapHard => "difficile à obtenir, qualité faible", "hard to obtain, poor quality";
+    MapEasy => "facile à obtenir, bonne qualité", "easy to obtain, good quality";
+    QuadrantHighAvailable => "Forte valeur, disponible", "High value, available";
+    QuadrantHighHard => "Forte valeur, difficile à obtenir", "High value, hard to obtain";
+    QuadrantLowAvailable => "Faible valeur, disponible", "Low value, available";
+    QuadrantLowHard => "Faible valeur, difficile à obtenir", "Low value, hard to obtain";
+    MapPointName => "N° {number} {name} : valeur {value}, disponibilité {availability}", "No. {number} {name}: value {value}, availability {availability}";
+    MapPointSuggested => "N° {number} {name} : valeur {value}, disponibilité {availability} (suggérée)", "No. {number} {name}: value {value}, availability {availability} (suggested)";
+    MapMore => "{count} autre(s) donnée(s) dans cette case : voir le tableau", "{count} more dataset(s) in this cell: see the table";
+    MapEmpty => "Aucune donnée n'est encore sur la carte : notez leur valeur et leur disponibilité.", "No dataset is on the map yet: score their value and availability.";
+    MapUnscoredTitle => "Pas encore sur la carte", "Not on the map yet";
+    MapUnscoredHint => "Ces données n'ont pas encore de valeur, ou pas de disponibilité :", "These datasets have no value, or no availability, yet:";
+    ScoreIt => "Noter", "Score";
+    ScoreTableTitle => "Noter la liste", "Score the list";
+    ScoreTableCaption => "Les deux scores de chaque donnée recherchée", "Both scores of every wanted dataset";
+    ColValue => "Valeur", "Value";
+    ColAvailability => "Disponibilité", "Availability";
+    ColQuadrant => "Quart de la carte", "Map quarter";
 
     // ── Phase 2: a candidate source and its criteria ──
     SourcePosition => "Source {number}", "Source {number}";
@@ -300,20 +369,39 @@ strings! {
     ScoringVerdict => "Le verdict vient quand les neuf critères sont évalués : noir si la source n'est pas disponible ; rouge si la licence est restrictive, l'accès restreint, ou si le territoire ou la période ne correspondent pas ; vert si elle est ouverte, dans un format non propriétaire, téléchargeable, couvre le besoin, sans qualité ni documentation faibles et sans données personnelles ; orange sinon. La meilleure source d'une donnée est celle au meilleur verdict, puis à la meilleure note.", "The verdict comes once all nine criteria are assessed: black if the source is not available; red if its licence is restrictive, its access restricted, or it misses the area or the period; green if it is open, in a non-proprietary format, downloadable, covers the need, is not poor in quality or documentation and holds no personal data; orange otherwise. A dataset's best source is the one with the best verdict, then the best score.";
 
     // ── Phase 3: roadmap actions and the timeline ──
-    RoadmapIntro => "Pour chaque donnée, prévoyez comment l'obtenir : la voie, qui s'en charge, pour quand, et la prochaine étape. La voie proposée découle du verdict de la phase 2.", "For each dataset, plan how to obtain it: the route, who is in charge, by when, and the next step. The route offered follows from the phase 2 verdict.";
+    RoadmapIntro => "Pour chaque donnée, prévoyez comment l'obtenir : la voie, qui s'en charge, pour quand, et la prochaine étape. Les données viennent dans l'ordre de la cartographie : forte valeur et disponibles d'abord ; la voie proposée découle de leur place sur la carte.", "For each dataset, plan how to obtain it: the route, who is in charge, by when, and the next step. Datasets come in the data map's order: high value and available first; the route offered follows from their place on the map.";
+    TenActions => "{count} action(s) prévue(s) sur les 10 que propose la méthode : maintenant, dans les 3 mois, dans l'année.", "{count} of the 10 actions the method suggests are planned: now, within 3 months, within a year.";
+    MoreThanTen => "{count} actions prévues (la méthode en propose dix).", "{count} actions planned (the method suggests ten).";
     ActionsTitle => "Actions par donnée recherchée", "Actions per wanted dataset";
-    SuggestedRoute => "Voie suggérée par le verdict : {route}", "Route the verdict suggests: {route}";
-    NoSuggestedRoute => "Pas encore de verdict : aucune voie suggérée.", "No verdict yet: no route suggested.";
+    SuggestedRoute => "Voie suggérée par la cartographie : {route}.", "Route the data map suggests: {route}.";
+    ReasonNotScored => "Pas encore sur la carte : notez sa valeur et sa disponibilité pour obtenir une voie suggérée.", "Not on the map yet: score its value and availability to get a suggested route.";
+    ReasonNotAPriority => "Valeur 1 ou 2 : pas une priorité du plan de route.", "Value 1 or 2: not a priority for the roadmap.";
+    ReasonCritical => "Critique et disponible : sécurisez-la, pour qu'elle ne se dégrade pas et continue d'être fournie.", "Critical and available: secure it, so that it does not degrade or stop being supplied.";
+    ReasonAvailable => "Forte valeur et disponible : réutilisez-la telle quelle.", "High value and available: reuse it as it is.";
+    ReasonNotGoodEnough => "Forte valeur, disponible mais pas au niveau voulu : augmentez sa qualité ou son détail.", "High value, available but not good enough: augment its quality or detail.";
+    ReasonWithInvestment => "Forte valeur, à obtenir avec du temps et de l'investissement : demandez son ouverture à un organisme public, ou nouez un partenariat avec son producteur.", "High value, to be had with time and investment: request its opening from a public body, or partner with its producer.";
+    ReasonUnobtainable => "Forte valeur, difficile à obtenir : collectez-la (enquêtes, capteurs, contributions), ou achetez-la.", "High value, hard to obtain: collect it (surveys, sensors, crowdsourcing), or buy it.";
     PlanAction => "Prévoir une action", "Plan an action";
     NoActions => "Aucune action prévue.", "No action planned.";
     ActionPosition => "Action {number}", "Action {number}";
     RouteLabel => "Voie", "Route";
-    RouteReuse => "Réutiliser un jeu de données ouvert existant", "Reuse an existing open dataset";
-    RouteAsk => "Demander au producteur d'ouvrir ou de partager (voie CADA)", "Ask the producer to open or share it (CADA route)";
-    RoutePartnership => "Partenariat ou convention de données", "Partnership or data agreement";
-    RouteProduce => "Produire la donnée nous-mêmes", "Produce the data ourselves";
-    RouteBuy => "L'acheter", "Buy it";
+    RouteSecure => "Sécuriser", "Secure";
+    RouteAugment => "Augmenter", "Augment";
+    RouteCollect => "Collecter", "Collect";
+    RoutePartner => "Nouer un partenariat", "Partner";
+    RouteBuy => "Acheter", "Buy";
+    RouteReuse => "Réutiliser telle quelle", "Reuse as it is";
+    RouteRequest => "Demander son ouverture", "Request its opening";
     RouteOther => "Autre", "Other";
+    SourcingOptionsTitle => "Les voies pour obtenir une donnée", "The ways to obtain a dataset";
+    RouteSecureHelp => "Sécuriser : s'assurer qu'une donnée critique ne se dégradera pas et restera fournie.", "Secure: make sure a critical dataset will not degrade or stop being supplied.";
+    RouteAugmentHelp => "Augmenter : investir dans sa qualité ou son niveau de détail.", "Augment: invest in its quality or its detail.";
+    RouteCollectHelp => "Collecter : organiser la collecte d'une donnée manquante ou rare, y compris par contribution (crowdsourcing).", "Collect: set up the collection of missing or scarce data, crowdsourcing included.";
+    RoutePartnerHelp => "Nouer un partenariat : accords avec des tiers, échanges de données entre partenaires.", "Partner: agreements with third parties, data exchanged between partners.";
+    RouteBuyHelp => "Acheter : auprès de courtiers en données.", "Buy: from data brokers.";
+    RouteReuseHelp => "Réutiliser telle quelle : une donnée ouverte qui convient déjà.", "Reuse as it is: an open dataset that already serves.";
+    RouteRequestHelp => "Demander son ouverture : tout organisme chargé d'une mission de service public doit communiquer ses documents non personnels à qui les demande (CRPA ; la CADA se prononce en cas de refus).", "Request its opening: any body with a public-service mission must hand over its non-personal documents to whoever asks (CRPA; the CADA rules on refusals).";
+    MadadaLink => "Faire la demande avec madada.fr, qui l'envoie et en suit la réponse", "Make the request with madada.fr, which sends it and follows the answer";
     ActionDescription => "Description de l'action", "Description of the action";
     Owner => "Responsable", "Owner";
     DueDate => "Échéance", "Due date";
@@ -323,6 +411,16 @@ strings! {
     ActionDone => "Fait", "Done";
     ActionBlocked => "Bloqué", "Blocked";
     NextStep => "Prochaine étape", "Next step";
+    HorizonLabel => "Horizon", "Horizon";
+    HorizonFromDue => "D'après l'échéance", "From the due date";
+    HorizonNow => "Maintenant", "Now";
+    HorizonThreeMonths => "Dans les 3 mois", "Within 3 months";
+    HorizonYear => "Dans l'année", "Within a year";
+    HorizonNone => "Sans horizon ni échéance", "No horizon or due date";
+    HorizonHelp => "D'après l'échéance : en retard ou dans le mois → maintenant ; dans les 3 mois ; plus tard → dans l'année.", "From the due date: overdue or within a month → now; within 3 months; later → within a year.";
+    TimelineView => "Afficher le plan de route", "Show the roadmap";
+    ViewByMonth => "par mois", "by month";
+    ViewByHorizon => "par horizon", "by horizon";
     ActionRemoved => "Action retirée.", "Action removed.";
     TimelineTitle => "Calendrier", "Timeline";
     FilterStatus => "Avancement à afficher", "Status to show";
@@ -344,6 +442,7 @@ strings! {
     PotentialTitle => "Potentiel data", "Data potential";
     PotentialCaption => "Verdict final des données recherchées (hors abandonnées)", "Final verdict of the wanted datasets (dropped ones left out)";
     StatusCounts => "Actions par avancement", "Actions by status";
+    HorizonCounts => "Actions par horizon", "Actions by horizon";
     CountCol => "Nombre", "Count";
     MissingTitle => "Ce qui manque encore", "What is still missing";
     MissingSources => "Données sans source candidate", "Wanted datasets without a candidate source";
@@ -361,7 +460,6 @@ strings! {
     LabelValue => "{label} : {value}", "{label}: {value}";
     PhaseDone => "{phase} : {done} / {total}", "{phase}: {done} / {total}";
     ColPosition => "N°", "No.";
-    ColPriority => "Priorité", "Priority";
     ColUseCase => "Usage", "Use case";
     ColStatus => "Statut", "Status";
     ColFlags => "Points d'attention", "Work flags";
@@ -372,6 +470,7 @@ strings! {
     ColAction => "Action", "Action";
     ColOwner => "Responsable", "Owner";
     ColDue => "Échéance", "Due";
+    ColHorizon => "Horizon", "Horizon";
     ColNextStep => "Prochaine étape", "Next step";
     NoneYet => "Rien pour l'instant.", "Nothing yet.";
 
@@ -442,6 +541,24 @@ strings! {
     YesRestore => "Oui, restaurer", "Yes, restore";
     VersionRestored => "Version restaurée. L'état précédent est gardé dans les versions enregistrées.", "Version restored. The previous state is kept among the saved versions.";
     SnapshotBeforeRestore => "Avant la restauration du {date}", "Before the restore of {date}";
+
+    // ── About the method ──
+    MethodTitle => "La méthode des ateliers Dat'accélère", "The method of the Dat'accélère workshops";
+    MethodIntro => "Data Roadmap suit le parcours d'évaluation du potentiel data conçu par Datactivist pour les ateliers Dat'accélère (programme ODEON, Marseille, 2019–2021) : trois après-midi où des porteurs de projet découvrent les données dont leur projet a besoin, les trouvent, les évaluent et repartent avec un plan de route.", "Data Roadmap follows the data-potential path Datactivist designed for the Dat'accélère workshops (ODEON programme, Marseille, 2019–2021): three afternoons in which project holders discover the data their project needs, find it, evaluate it and leave with a roadmap.";
+    MethodPhasesTitle => "Trois phases", "Three phases";
+    MethodPhase1 => "La liste des données recherchées : décrire le projet (partenaires, publics, état du travail sur les données), puis toutes les données qui lui seraient utiles, par leur nature.", "The Wanted Data List: describe the project (partners, audiences, state of the work on data), then every dataset that would help it, by its nature.";
+    MethodPhase2 => "Collecter et évaluer : chercher des sources pour chaque donnée, du plus général au plus précis, et les évaluer (licence, format, fraîcheur, couverture, qualité, documentation, accès, données personnelles).", "Collect and evaluate: search for sources for each dataset, from the general to the specific, and evaluate them (licence, format, freshness, coverage, quality, documentation, access, personal data).";
+    MethodPhase3 => "Le plan de route : décider comment obtenir chaque donnée, par qui et pour quand.", "The roadmap: decide how each dataset will be obtained, by whom and by when.";
+    MethodScoresTitle => "Deux scores de 1 à 4", "Two scores from 1 to 4";
+    MethodScores => "Chaque donnée reçoit une valeur pour le projet (1 souhaitable … 4 critique) et une disponibilité (1 difficile à obtenir … 4 disponible avec la qualité voulue). Les petits groupes notent, puis l'équipe ajuste ensemble.", "Each dataset gets a value for the project (1 nice to have … 4 critical) and an availability (1 hard to obtain … 4 available with the quality needed). Small groups score, then the whole team adjusts.";
+    MethodMapTitle => "La cartographie des données", "The data map";
+    MethodMap => "Les deux scores placent chaque donnée sur une carte : la valeur en abscisse, la disponibilité en ordonnée. Elle montre quelles données mobiliser d'abord : celles de forte valeur et disponibles.", "The two scores place each dataset on a map: value across, availability up. It shows which data to mobilise first: the high-value, available ones.";
+    MethodOptionsTitle => "Cinq options de sourcing", "Five sourcing options";
+    MethodOptions => "Pour chaque donnée, en partant du quart « forte valeur, disponible » : sécuriser, augmenter, collecter, nouer un partenariat ou acheter. L'application y ajoute deux voies du contexte français : réutiliser une donnée ouverte telle quelle, et demander son ouverture à un organisme public.", "For each dataset, starting from the “high value, available” quarter: secure, augment, collect, partner or buy. The app adds two routes of the French context: reuse an open dataset as it is, and request its opening from a public body.";
+    MethodActionsTitle => "Dix actions", "Ten actions";
+    MethodActions => "Le plan de route tient en dix actions : maintenant, dans les trois prochains mois, dans l'année.", "The roadmap comes down to ten actions: now, within the next three months, within the year.";
+    MethodCredit => "Méthode et supports : Datactivist, ateliers Dat'accélère du programme ODEON (Interreg Méditerranée), publiés sous licence CC BY-SA 4.0. Data Roadmap en reprend le sens avec ses propres mots.", "Method and materials: Datactivist, Dat'accélère workshops of the ODEON programme (Interreg Mediterranean), published under the CC BY-SA 4.0 licence. Data Roadmap carries their meaning in its own words.";
+    MethodSource => "Les supports des ateliers (github.com/datactivist/odeon, nouvel onglet)", "The workshop materials (github.com/datactivist/odeon, new tab)";
 
     // ── Page not found ──
     NotFoundTitle => "Page introuvable", "Page not found";

@@ -3,7 +3,7 @@
 use time::Date;
 use uuid::Uuid;
 
-use super::{ActionStatus, Choice, Project, Verdict};
+use super::{ActionStatus, Choice, Horizon, Project, Verdict};
 
 /// Counts for the dashboard; lists hold wanted dataset ids, in list order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -14,6 +14,8 @@ pub struct Dashboard {
     pub no_verdict: usize,
     /// Actions by status, in `ActionStatus::ALL` order.
     pub statuses: Vec<(ActionStatus, usize)>,
+    /// Actions not done, by horizon in `Horizon::ALL` order, then those with none.
+    pub horizons: Vec<(Option<Horizon>, usize)>,
     pub overdue: usize,
     pub without_source: Vec<Uuid>,
     /// Sources of pursued datasets that still have criteria to assess: (dataset, source).
@@ -44,6 +46,15 @@ impl Project {
             statuses: ActionStatus::ALL
                 .iter()
                 .map(|&s| (s, actions.iter().filter(|a| a.status == s).count()))
+                .collect(),
+            horizons: Horizon::ALL
+                .iter()
+                .map(|&h| Some(h))
+                .chain(std::iter::once(None))
+                .map(|h| {
+                    let open = actions.iter().filter(|a| a.status != ActionStatus::Done);
+                    (h, open.filter(|a| a.horizon(today) == h).count())
+                })
                 .collect(),
             overdue: actions.iter().filter(|a| a.is_overdue(today)).count(),
             without_source: active

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{Project, Workspace};
 
 /// Bump this, and add a step to `migrate`, whenever the stored shape changes.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// Marks an exported file as ours, so a stray JSON file is told apart from a damaged one.
 pub const FILE_FORMAT: &str = "data-roadmap";
@@ -23,7 +23,7 @@ pub enum LoadError {
     /// Written by a newer version of the app than this one.
     TooNew { found: u64 },
     /// The right kind of document, but a value in it has the wrong shape.
-    /// `path` says where, as in `projects[0].wanted[2].priority`.
+    /// `path` says where, as in `projects[0].wanted[2].value`.
     Invalid { path: String, detail: String },
 }
 
@@ -103,6 +103,87 @@ fn migrate(mut value: Value, version: u64) -> Result<Value, LoadError> {
     }
     // Version 4 added snapshots and the backup record to projects: both start empty, which
     // serde's defaults give, so there is nothing to rewrite.
+    if version < 5 {
+        value = to_the_workshop_scores(value)?;
+    }
+    Ok(value)
+}
+
+/// Version 5 took the workshops' own instrument: the three-level priority became the value
+/// score (nice to have → 1, important → 2, essential → 3; 4, critical, is the holder's to
+/// give), and the routes became the method's (produce → collect, ask the producer → request
+/// its opening, partnership → partner, reuse an open dataset → reuse as it is). Snapshots hold
+/// projects too, and are migrated alike. The new fields start empty.
+fn to_the_workshop_scores(mut value: Value) -> Result<Value, LoadError> {
+    /// A priority that was none of the three is refused where it stands, as serde would.
+    fn dataset(dataset: &mut serde_json::Map<String, Value>, at: &str) -> Result<(), LoadError> {
+        let score = match dataset.remove("priority") {
+            None => 2,
+            Some(priority) => match priority.as_str() {
+                Some("nice_to_have") => 1,
+                Some("important") => 2,
+                Some("essential") => 3,
+                _ => {
+                    return Err(LoadError::Invalid {
+                        path: format!("{at}.priority"),
+                        detail: format!(
+                            "unknown variant `{}`, expected one of `essential`, `important`, `nice_to_have`",
+                            priority.as_str().map_or_else(|| priority.to_string(), str::to_string)
+                        ),
+                    })
+                }
+            },
+        };
+        dataset.insert("value".into(), Value::from(score));
+        let Some(Value::Array(actions)) = dataset.get_mut("actions") else {
+            return Ok(());
+        };
+        for action in actions.iter_mut().filter_map(Value::as_object_mut) {
+            let Some(Value::String(route)) = action.get_mut("route") else {
+                continue;
+            };
+            let new = match route.as_str() {
+                "reuse_open" => "reuse",
+                "ask_producer" => "request_opening",
+                "partnership" => "partner",
+                "produce" => "collect",
+                other => other,
+            };
+            *route = new.to_string();
+        }
+        Ok(())
+    }
+    fn project(value: &mut Value, at: &str) -> Result<(), LoadError> {
+        if let Some(Value::Array(wanted)) = value.get_mut("wanted") {
+            for (i, item) in wanted.iter_mut().enumerate() {
+                if let Some(item) = item.as_object_mut() {
+                    dataset(item, &format!("{at}.wanted[{i}]"))?;
+                }
+            }
+        }
+        if let Some(Value::Array(snapshots)) = value.get_mut("snapshots") {
+            for (i, snapshot) in snapshots.iter_mut().enumerate() {
+                if let Some(content) = snapshot.get_mut("content") {
+                    project(content, &format!("{at}.snapshots[{i}].content"))?;
+                }
+            }
+        }
+        Ok(())
+    }
+    match value.get_mut("projects") {
+        None => {}
+        Some(Value::Array(projects)) => {
+            for (i, item) in projects.iter_mut().enumerate() {
+                project(item, &format!("projects[{i}]"))?;
+            }
+        }
+        Some(_) => {
+            return Err(LoadError::Invalid {
+                path: "projects".to_string(),
+                detail: "expected a list".to_string(),
+            })
+        }
+    }
     Ok(value)
 }
 

@@ -68,15 +68,33 @@ fn a_truncated_file_says_it_was_cut_and_where() {
 
 #[test]
 fn a_wrong_value_is_located_by_its_path() {
-    let text = export_of(project_with(1, "Coast", &["Tides", "Winds"])).replacen(
-        "\"important\"",
-        "\"urgent\"",
-        2,
-    );
+    let export = export_of(project_with(1, "Coast", &["Tides", "Winds"]));
+    let text = export.replacen("\"to_find\"", "\"urgent\"", 2);
     match parse_import(&text) {
         Err(ImportError::Unreadable(LoadError::Invalid { path, detail })) => {
-            assert_eq!(path, "projects[0].wanted[0].priority");
+            assert_eq!(path, "projects[0].wanted[0].status");
             assert!(detail.contains("urgent"), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let text = export.replacen("\"value\": null", "\"value\": 9", 1);
+    match parse_import(&text) {
+        Err(ImportError::Unreadable(LoadError::Invalid { path, detail })) => {
+            assert_eq!(path, "projects[0].wanted[0].value");
+            assert!(detail.contains("from 1 to 4"), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_older_file_with_a_priority_of_its_own_invention_is_refused_where_it_stands() {
+    let v4 = include_str!("../../tests/fixtures/workspace-v4.json");
+    let text = v4.replacen("\"nice_to_have\"", "\"urgent\"", 1);
+    match parse_import(&text) {
+        Err(ImportError::Unreadable(LoadError::Invalid { path, detail })) => {
+            assert_eq!(path, "projects[0].wanted[1].priority");
+            assert!(detail.starts_with("unknown variant `urgent`"), "{detail}");
         }
         other => panic!("{other:?}"),
     }

@@ -6,12 +6,15 @@
 mod changes;
 mod choice;
 mod dashboard;
+mod datamap;
 mod document;
 mod evaluation;
 mod import;
+mod planning;
 mod progress;
 mod project;
 mod roadmap;
+mod scores;
 mod snapshot;
 mod source;
 mod wanted;
@@ -19,22 +22,30 @@ mod wanted;
 pub use changes::{ChangeLog, ItemPath, ListScope, Refresh, Touched};
 pub use choice::Choice;
 pub use dashboard::Dashboard;
+pub use datamap::{
+    cell_at, cell_origin, DataMap, MapPoint, Overflow, CELL_CAPACITY, CELL_HEIGHT, CELL_WIDTH,
+    PLOT_HEIGHT, PLOT_WIDTH, POINT_RADIUS,
+};
 pub use document::{LoadError, FILE_FORMAT, SCHEMA_VERSION};
 pub use evaluation::{assess, format_level, points, stars, Assessment, Criterion};
 pub use import::{
     parse_import, ImportError, ImportLabels, ImportOutcome, Resolution, MAX_IMPORT_BYTES,
 };
+pub use planning::{RouteAdvice, RouteReason};
 pub use progress::{Phase, PhaseProgress, PhaseState, StillToDo};
 pub use project::{Direction, Domain, Project};
 pub use roadmap::{
-    parse_date, suggested_route, ActionFilter, ActionStatus, Month, PlannedAction, RoadmapAction,
-    Route, Timeline,
+    horizon_of, parse_date, ActionFilter, ActionStatus, Horizon, HorizonSetting, Month,
+    PlannedAction, RoadmapAction, Route, Timeline, ACTIONS_ASKED,
 };
+pub use scores::{Availability, MapPlace, Origin, Quadrant, Value};
 pub use snapshot::{BackupRecord, Snapshot, BACKUP_REMINDER_EDITS};
 pub use source::{
     Access, CandidateSource, CoverageMatch, Licence, PersonalData, Rating, Verdict, VerdictOverride,
 };
-pub use wanted::{Format, Frequency, Granularity, Priority, WantedDataset, WantedStatus, WorkFlag};
+pub use wanted::{
+    Format, Frequency, Granularity, QualityJudgements, WantedDataset, WantedStatus, WorkFlag,
+};
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;

@@ -30,6 +30,12 @@ pub struct Project {
     pub domain: Domain,
     pub description: String,
     pub objectives: String,
+    /// From the discovery sheet: who the project works with,
+    pub partners: String,
+    /// whom it serves,
+    pub audiences: String,
+    /// and where its work on data stands.
+    pub data_work: String,
     /// Milliseconds since the Unix epoch; the model never reads a clock itself.
     pub created_at: i64,
     pub updated_at: i64,
@@ -49,6 +55,9 @@ impl Default for Project {
             domain: Domain::default(),
             description: String::new(),
             objectives: String::new(),
+            partners: String::new(),
+            audiences: String::new(),
+            data_work: String::new(),
             created_at: 0,
             updated_at: 0,
             wanted: Vec::new(),

@@ -6,20 +6,51 @@ use time::Date;
 use uuid::Uuid;
 
 use super::choice::choice;
-use super::{Project, Verdict, WantedDataset};
+use super::{Project, WantedDataset};
 
 choice! {
-    /// How the dataset will be sourced.
+    /// How the dataset will be sourced: the method's five options, then the two the French
+    /// context adds (schema 4's routes migrate: produce → collect, ask the producer → request
+    /// its opening, partnership → partner).
     #[derive(Default)]
     pub enum Route {
-        #[default]
-        ReuseOpen = "reuse_open",
-        /// Ask the producer to open or share it (in France, the CADA route for public bodies).
-        AskProducer = "ask_producer",
-        Partnership = "partnership",
-        ProduceOurselves = "produce",
+        /// Make sure a critical dataset will not degrade or stop being supplied.
+        Secure = "secure",
+        /// Invest in its quality or detail.
+        Augment = "augment",
+        /// Set up the collection of data that is missing or scarce (crowdsourcing too).
+        Collect = "collect",
+        /// Agreements with third parties, data exchanged between partners.
+        Partner = "partner",
+        /// From a data broker.
         Buy = "buy",
+        /// An open dataset that serves as it is.
+        #[default]
+        ReuseAsIs = "reuse",
+        /// Ask a body with a public-service mission to open it (CRPA; madada.fr).
+        RequestOpening = "request_opening",
         Other = "other",
+    }
+}
+
+choice! {
+    /// When an action is to be done: the method's three horizons.
+    pub enum Horizon {
+        Now = "now",
+        ThreeMonths = "three_months",
+        Year = "year",
+    }
+}
+
+choice! {
+    /// The horizon an action was given: one of the three, or worked out from its due date.
+    #[derive(Default)]
+    pub enum HorizonSetting {
+        #[default]
+        FromDueDate = "from_due_date",
+        Now = "now",
+        ThreeMonths = "three_months",
+        Year = "year",
     }
 }
 
@@ -46,6 +77,7 @@ pub struct RoadmapAction {
     pub due: String,
     pub status: ActionStatus,
     pub next_step: String,
+    pub horizon: HorizonSetting,
 }
 
 impl Default for RoadmapAction {
@@ -86,6 +118,7 @@ impl RoadmapAction {
             due: String::new(),
             status: ActionStatus::default(),
             next_step: String::new(),
+            horizon: HorizonSetting::default(),
         }
     }
 
@@ -97,17 +130,31 @@ impl RoadmapAction {
     pub fn is_overdue(&self, today: Date) -> bool {
         self.status != ActionStatus::Done && self.due_date().is_some_and(|due| due < today)
     }
-}
 
-/// The route the phase 2 verdict points to: reuse what is usable, ask for what is closed,
-/// produce what does not exist. No verdict yet, no suggestion.
-pub fn suggested_route(verdict: Option<Verdict>) -> Option<Route> {
-    match verdict? {
-        Verdict::Green | Verdict::Orange => Some(Route::ReuseOpen),
-        Verdict::Red => Some(Route::AskProducer),
-        Verdict::Black => Some(Route::ProduceOurselves),
+    /// The horizon in force: the one set, or else the one its due date gives today (so that
+    /// an action moves forward as time passes); `None` with neither.
+    pub fn horizon(&self, today: Date) -> Option<Horizon> {
+        match self.horizon {
+            HorizonSetting::Now => Some(Horizon::Now),
+            HorizonSetting::ThreeMonths => Some(Horizon::ThreeMonths),
+            HorizonSetting::Year => Some(Horizon::Year),
+            HorizonSetting::FromDueDate => self.due_date().map(|due| horizon_of(due, today)),
+        }
     }
 }
+
+/// Overdue or due within a month (31 days) → now; within three months (92 days) → within
+/// three months; later → within a year.
+pub fn horizon_of(due: Date, today: Date) -> Horizon {
+    match (due - today).whole_days() {
+        ..=31 => Horizon::Now,
+        32..=92 => Horizon::ThreeMonths,
+        _ => Horizon::Year,
+    }
+}
+
+/// The number of actions the method asks a project to write.
+pub const ACTIONS_ASKED: usize = 10;
 
 /// Which actions a timeline shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

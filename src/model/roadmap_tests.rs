@@ -14,7 +14,7 @@ fn action(n: u128, owner: &str, due: &str, status: ActionStatus) -> RoadmapActio
         owner: owner.into(),
         due: due.into(),
         status,
-        ..RoadmapAction::new(id(n), Route::ReuseOpen)
+        ..RoadmapAction::new(id(n), Route::ReuseAsIs)
     }
 }
 
@@ -48,24 +48,54 @@ fn an_action_is_found_by_id_in_any_dataset() {
 }
 
 #[test]
-fn the_route_follows_the_verdict() {
+fn a_horizon_is_the_one_set_or_else_the_due_dates() {
+    let today = date!(2026 - 03 - 01);
+    let due = |text: &str| RoadmapAction {
+        due: text.into(),
+        ..RoadmapAction::new(id(1), Route::Buy)
+    };
     assert_eq!(
-        suggested_route(Some(Verdict::Green)),
-        Some(Route::ReuseOpen)
+        due("2026-02-01").horizon(today),
+        Some(Horizon::Now),
+        "overdue"
     );
     assert_eq!(
-        suggested_route(Some(Verdict::Orange)),
-        Some(Route::ReuseOpen)
+        due("2026-04-01").horizon(today),
+        Some(Horizon::Now),
+        "31 days"
     );
+    assert_eq!(due("2026-04-02").horizon(today), Some(Horizon::ThreeMonths));
     assert_eq!(
-        suggested_route(Some(Verdict::Red)),
-        Some(Route::AskProducer)
+        due("2026-06-01").horizon(today),
+        Some(Horizon::ThreeMonths),
+        "92 days"
     );
+    assert_eq!(due("2026-06-02").horizon(today), Some(Horizon::Year));
+    assert_eq!(due("").horizon(today), None);
+    let set = RoadmapAction {
+        horizon: HorizonSetting::Year,
+        ..due("2026-03-02")
+    };
     assert_eq!(
-        suggested_route(Some(Verdict::Black)),
-        Some(Route::ProduceOurselves)
+        set.horizon(today),
+        Some(Horizon::Year),
+        "the holder's horizon wins"
     );
-    assert_eq!(suggested_route(None), None);
+}
+
+proptest::proptest! {
+    #[test]
+    fn an_action_only_moves_forward_as_time_passes(
+        due_in in -400i64..800,
+        later in 0i64..400,
+    ) {
+        let today = date!(2026 - 03 - 01);
+        let due = today + time::Duration::days(due_in);
+        let rank = |h: Horizon| Horizon::ALL.iter().position(|x| *x == h);
+        let now = horizon_of(due, today);
+        let then = horizon_of(due, today + time::Duration::days(later));
+        proptest::prop_assert!(rank(then) <= rank(now));
+    }
 }
 
 #[test]

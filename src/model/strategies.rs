@@ -31,20 +31,24 @@ fn any_action() -> impl Strategy<Value = RoadmapAction> {
             Just("2026-03-31".to_string()),
             any_text()
         ],
+        any_choice(HorizonSetting::ALL),
     )
-        .prop_map(|(route, status, (description, owner), due)| RoadmapAction {
-            status,
-            description,
-            owner,
-            due,
-            ..RoadmapAction::new(Uuid::nil(), route)
-        })
+        .prop_map(
+            |(route, status, (description, owner), due, horizon)| RoadmapAction {
+                status,
+                description,
+                owner,
+                due,
+                horizon,
+                ..RoadmapAction::new(Uuid::nil(), route)
+            },
+        )
 }
 
 fn any_wanted() -> impl Strategy<Value = WantedDataset> {
     (
         (any_text(), any_text(), any_text()),
-        any_choice(Priority::ALL),
+        (any_choice(Value::ALL), any_choice(Availability::ALL)),
         any_choice(Granularity::ALL),
         any_choice(Frequency::ALL),
         any_choice(Format::ALL),
@@ -56,7 +60,7 @@ fn any_wanted() -> impl Strategy<Value = WantedDataset> {
         .prop_map(
             |(
                 (name, use_case, contact),
-                priority,
+                (value, availability),
                 granularity,
                 freshness,
                 format,
@@ -69,7 +73,8 @@ fn any_wanted() -> impl Strategy<Value = WantedDataset> {
                     name,
                     use_case,
                     contact,
-                    priority,
+                    value,
+                    availability,
                     granularity,
                     freshness,
                     preferred_format: format,

@@ -253,6 +253,7 @@ const GOLDEN_V1: &str = include_str!("../../tests/fixtures/workspace-v1.json");
 const GOLDEN_V2: &str = include_str!("../../tests/fixtures/workspace-v2.json");
 const GOLDEN_V3: &str = include_str!("../../tests/fixtures/workspace-v3.json");
 const GOLDEN_V4: &str = include_str!("../../tests/fixtures/workspace-v4.json");
+const GOLDEN_V5: &str = include_str!("../../tests/fixtures/workspace-v5.json");
 
 #[test]
 fn the_v1_golden_fixture_loads_field_by_field() {
@@ -263,7 +264,12 @@ fn the_v1_golden_fixture_loads_field_by_field() {
     assert_eq!(project.domain, Domain::BlueEconomy);
     assert_eq!(project.updated_at, 1_700_000_500_000);
     let first = &project.wanted[0];
-    assert_eq!(first.priority, Priority::Essential);
+    assert_eq!(first.value, Value::Essential, "essential migrates to 3");
+    assert_eq!(
+        project.wanted[1].value,
+        Value::NiceToHave,
+        "nice to have to 1"
+    );
     assert_eq!(first.granularity, Granularity::Grid);
     assert_eq!(first.freshness, Frequency::Annual);
     assert_eq!(first.preferred_format, Format::GeoJson);
@@ -309,10 +315,65 @@ fn the_v2_golden_fixture_loads_its_sources() {
 fn saving_the_current_golden_fixture_gives_it_back_unchanged() {
     // If this fails, the stored shape changed: bump SCHEMA_VERSION, add a migration step and
     // a new fixture, and keep this one as the input the migration is tested on.
-    let workspace = Workspace::from_json(GOLDEN_V4).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V4).unwrap();
+    let workspace = Workspace::from_json(GOLDEN_V5).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V5).unwrap();
     let saved: serde_json::Value = serde_json::from_str(&workspace.to_json()).unwrap();
     assert_eq!(saved, expected);
+}
+
+#[test]
+fn v4_migrates_to_exactly_the_v5_fixture_minus_what_the_holder_added() {
+    let migrated = Workspace::from_json(GOLDEN_V4).unwrap();
+    let mut v5 = Workspace::from_json(GOLDEN_V5).unwrap();
+    let project = &v5.projects[0];
+    assert_eq!(project.wanted[0].value, Value::Critical);
+    assert_eq!(project.wanted[1].availability, Availability::WithInvestment);
+    assert_eq!(
+        project.wanted[0].actions[1].route,
+        Route::RequestOpening,
+        "ask the producer"
+    );
+    assert_eq!(
+        project.wanted[1].actions[0].route,
+        Route::Collect,
+        "produce"
+    );
+    assert_eq!(
+        project.snapshots[0].content.wanted[0].value,
+        Value::Essential
+    );
+    let project = &mut v5.projects[0];
+    project.partners.clear();
+    project.audiences.clear();
+    project.data_work.clear();
+    project.wanted[0].value = Value::Essential;
+    project.wanted[0].quality = QualityJudgements::default();
+    project.wanted[1].availability = Availability::Unscored;
+    for dataset in &mut project.wanted {
+        for action in &mut dataset.actions {
+            action.horizon = HorizonSetting::FromDueDate;
+        }
+    }
+    assert_eq!(migrated, v5);
+}
+
+#[test]
+fn every_route_of_schema_4_maps_to_one_of_the_method() {
+    for (old, new) in [
+        ("reuse_open", Route::ReuseAsIs),
+        ("ask_producer", Route::RequestOpening),
+        ("partnership", Route::Partner),
+        ("produce", Route::Collect),
+        ("buy", Route::Buy),
+        ("other", Route::Other),
+    ] {
+        let text = GOLDEN_V4.replace("\"reuse_open\"", &format!("\"{old}\""));
+        let workspace = Workspace::from_json(&text).unwrap();
+        assert_eq!(
+            workspace.projects[0].wanted[0].actions[0].route, new,
+            "{old}"
+        );
+    }
 }
 
 #[test]
@@ -346,7 +407,7 @@ fn the_v3_golden_fixture_loads_its_actions() {
     assert_eq!(actions.len(), 2);
     assert_eq!(
         (actions[1].route, actions[1].status),
-        (Route::AskProducer, ActionStatus::InProgress)
+        (Route::RequestOpening, ActionStatus::InProgress)
     );
     assert_eq!(actions[1].due_date(), parse_date("2026-03-31"));
     assert_eq!(actions[1].next_step, "Relancer par courriel");
@@ -367,7 +428,11 @@ fn missing_fields_take_their_defaults() {
     let workspace = Workspace::from_json(text).unwrap();
     let project = &workspace.projects[0];
     assert_eq!(project.domain, Domain::Other);
-    assert_eq!(project.wanted[0].priority, Priority::Important);
+    assert_eq!(
+        project.wanted[0].value,
+        Value::Improves,
+        "no priority was important: 2"
+    );
 }
 
 #[test]

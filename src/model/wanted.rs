@@ -4,18 +4,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::choice::{choice, Choice};
-use super::{CandidateSource, RoadmapAction};
-
-choice! {
-    /// How badly the project needs the dataset.
-    #[derive(Default)]
-    pub enum Priority {
-        Essential = "essential",
-        #[default]
-        Important = "important",
-        NiceToHave = "nice_to_have",
-    }
-}
+use super::{Availability, CandidateSource, Rating, RoadmapAction, Value};
 
 choice! {
     /// The finest spatial unit the project needs.
@@ -92,6 +81,16 @@ choice! {
     }
 }
 
+/// Accuracy, freshness and granularity of the data found, judged quickly (good, fair, poor,
+/// or not judged yet).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QualityJudgements {
+    pub accuracy: Rating,
+    pub freshness: Rating,
+    pub granularity: Rating,
+}
+
 /// One dataset the project would like to have.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -102,7 +101,13 @@ pub struct WantedDataset {
     /// What the project will do with it: the reason it is on the list.
     pub use_case: String,
     pub theme: String,
-    pub priority: Priority,
+    /// How much the project needs it (the evaluation sheet's first score; it replaced the
+    /// three-level priority of schema 4).
+    pub value: Value,
+    /// How available it is, as the holder set it; unscored means "use the suggestion".
+    pub availability: Availability,
+    /// Quick judgements the method asks for on the most important data.
+    pub quality: QualityJudgements,
     pub spatial_coverage: String,
     pub granularity: Granularity,
     pub period: String,
@@ -133,7 +138,9 @@ impl WantedDataset {
             description: String::new(),
             use_case: String::new(),
             theme: String::new(),
-            priority: Priority::default(),
+            value: Value::default(),
+            availability: Availability::default(),
+            quality: QualityJudgements::default(),
             spatial_coverage: String::new(),
             granularity: Granularity::default(),
             period: String::new(),

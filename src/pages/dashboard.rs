@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::use_project;
 use crate::browser;
-use crate::components::{StepNav, VerdictBadge};
+use crate::components::{DataMapChart, StepNav, VerdictBadge};
 use crate::i18n::{DisplayName, Key, Label, Lang};
 use crate::model::{Choice, Dashboard, Project, Verdict};
 use crate::routes::ProjectPage;
@@ -33,6 +33,12 @@ pub fn DashboardPage() -> impl IntoView {
                 {move || statuses(&data.get(), app.lang.get())}
             </section>
         </div>
+        <section aria-labelledby="map-title" class="card">
+            <h2 id="map-title">
+                <a href=project.href(ProjectPage::DataMap)>{move || app.t(Key::DataMapTitle)}</a>
+            </h2>
+            <DataMapChart map=Signal::derive(move || project.with(|p| p.data_map()).unwrap_or_default()) compact=true/>
+        </section>
         <section aria-labelledby="missing-title" class="card">
             <h2 id="missing-title">{move || app.t(Key::MissingTitle)}</h2>
             <Missing project data/>
@@ -80,21 +86,35 @@ fn potential(d: &Dashboard, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Actions by status, and how many are overdue.
-fn statuses(d: &Dashboard, lang: Lang) -> impl IntoView {
+/// A table of counts: what is counted (a caption, a column name) and each line's count.
+fn counts(lang: Lang, caption: Key, what: Key, lines: Vec<(Key, usize)>) -> impl IntoView {
     let t = |key: Key| key.text(lang);
-    let rows = d
-        .statuses
-        .iter()
-        .map(|&(s, n)| view! { <tr><th scope="row">{t(s.label())}</th><td>{n}</td></tr> })
+    let rows = lines
+        .into_iter()
+        .map(|(name, n)| view! { <tr><th scope="row">{t(name)}</th><td>{n}</td></tr> })
         .collect_view();
     view! {
         <table class="counts">
-            <caption>{t(Key::StatusCounts)}</caption>
-            <thead><tr><th scope="col">{t(Key::ActionStatusLabel)}</th><th scope="col">{t(Key::CountCol)}</th></tr></thead>
+            <caption>{t(caption)}</caption>
+            <thead><tr><th scope="col">{t(what)}</th><th scope="col">{t(Key::CountCol)}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+    }
+}
+
+/// Actions by status and by horizon (the open ones: what the ten actions look like now),
+/// and how many are overdue.
+fn statuses(d: &Dashboard, lang: Lang) -> impl IntoView {
+    let by_status = d.statuses.iter().map(|&(s, n)| (s.label(), n)).collect();
+    let by_horizon = d
+        .horizons
+        .iter()
+        .map(|&(h, n)| (h.map_or(Key::HorizonNone, |h| h.label()), n))
+        .collect();
+    view! {
+        {counts(lang, Key::StatusCounts, Key::ActionStatusLabel, by_status)}
         <p class="overdue-count">{Key::OverdueCount.fill(lang, &[("count", &d.overdue.to_string())])}</p>
+        {counts(lang, Key::HorizonCounts, Key::HorizonLabel, by_horizon)}
     }
 }
 

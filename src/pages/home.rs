@@ -41,6 +41,9 @@ pub fn HomePage() -> impl IntoView {
         <h1>{move || app.t(Key::HomeTitle)}</h1>
         <p>{move || app.t(Key::HomeIntro)}</p>
         <ol class="phases">{phases}</ol>
+        <p>
+            <a href=Page::Method.href()>{move || app.t(Key::MethodLink)}</a>
+        </p>
         <SharedLinkOffer/>
         <NewProjectForm/>
         <ProjectList/>

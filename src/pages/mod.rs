@@ -2,8 +2,10 @@
 //! "project or not found") and the way a page finds the project it is about.
 
 mod dashboard;
+mod data_map;
 mod files;
 mod home;
+mod method;
 mod not_found;
 mod overview;
 mod project_shell;
@@ -15,8 +17,10 @@ mod wanted_list;
 mod wanted_sources;
 
 pub use dashboard::DashboardPage;
+pub use data_map::DataMapPage;
 pub use files::FilesPage;
 pub use home::HomePage;
+pub use method::MethodPage;
 pub use not_found::NotFound;
 pub use overview::OverviewPage;
 pub use project_shell::{under, use_project, ProjectShell};

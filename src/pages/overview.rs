@@ -64,6 +64,9 @@ fn Profile(project: ProjectHandle) -> impl IntoView {
             </div>
             <TextField id="project-description".into() label=Key::ShortDescription multiline=true value=project.text(|p| &p.description) on_input=project.set_text(|p, v| p.description = v)/>
             <TextField id="project-objectives".into() label=Key::Objectives multiline=true value=project.text(|p| &p.objectives) on_input=project.set_text(|p, v| p.objectives = v)/>
+            <TextField id="project-partners".into() label=Key::Partners help=Key::GuidePartners multiline=true value=project.text(|p| &p.partners) on_input=project.set_text(|p, v| p.partners = v)/>
+            <TextField id="project-audiences".into() label=Key::Audiences help=Key::GuideAudiences multiline=true value=project.text(|p| &p.audiences) on_input=project.set_text(|p, v| p.audiences = v)/>
+            <TextField id="project-data-work".into() label=Key::DataWork help=Key::GuideDataWork multiline=true value=project.text(|p| &p.data_work) on_input=project.set_text(|p, v| p.data_work = v)/>
         </section>
     }
 }

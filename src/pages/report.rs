@@ -6,23 +6,23 @@ use leptos::prelude::*;
 
 use super::use_project;
 use crate::browser;
-use crate::components::VerdictBadge;
-use crate::export::{project_report, Cell, Report, ReportSection};
+use crate::components::{DataMapChart, VerdictBadge};
+use crate::export::{project_report, Cell, Report, ReportSection, MAP_SECTION};
 use crate::i18n::{Key, Lang};
 use crate::state::{use_app, Handle};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let app = use_app();
-    let project = use_project();
+    let today = browser::today();
+    let (app, project) = (use_app(), use_project());
     let made_on = move || {
         let lang = app.lang.get();
-        let date = browser::format_day(browser::today(), lang);
+        let date = browser::format_day(today, lang);
         Key::ReportGenerated.fill(lang, &[("date", &date)])
     };
     let content = move || {
         let lang = app.lang.get();
-        project.with(|p| report_view(project_report(p, lang), lang, 1))
+        project.with(|p| report_view(project_report(p, lang, today), lang, 1))
     };
     view! {
         <div class="report">
@@ -60,10 +60,17 @@ pub(super) fn report_view(report: Report, lang: Lang, top: u8) -> impl IntoView 
         .into_iter()
         .map(|line| view! { <li>{line}</li> })
         .collect_view();
+    let map = report.map;
     let sections = report
         .sections
         .into_iter()
-        .map(|section| section_view(section, lang, top + 1))
+        .map(|section| {
+            let chart = (section.id == MAP_SECTION && !section.rows.is_empty()).then(|| {
+                let map = map.clone();
+                view! { <DataMapChart map=Signal::derive(move || map.clone())/> }
+            });
+            section_view(section, lang, top + 1, chart)
+        })
         .collect_view();
     view! {
         {heading(top, None, report.title)}
@@ -76,7 +83,13 @@ pub(super) fn report_view(report: Report, lang: Lang, top: u8) -> impl IntoView 
     }
 }
 
-fn section_view(section: ReportSection, lang: Lang, level: u8) -> impl IntoView {
+/// A section of the report: its heading, a chart if it has one, then its table.
+fn section_view(
+    section: ReportSection,
+    lang: Lang,
+    level: u8,
+    chart: Option<impl IntoView>,
+) -> impl IntoView {
     let ReportSection {
         id,
         heading: title,
@@ -113,6 +126,7 @@ fn section_view(section: ReportSection, lang: Lang, level: u8) -> impl IntoView 
     view! {
         <section aria-labelledby=id>
             {heading(level, Some(id), title.to_string())}
+            {chart}
             {table}
         </section>
     }

@@ -1,23 +1,26 @@
 //! Phase 3 — the open-data roadmap: actions per wanted dataset, then the timeline.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::use_project;
 use crate::browser;
-use crate::components::{
-    naming, ChoiceSelect, FieldSource, RowOf, StepNav, TextField, Timeline, VerdictBadge,
+use crate::components::{naming, ChoiceSelect, FieldSource, RowOf, StepNav, TextField, Timeline};
+use crate::i18n::{name_or, Key, Label, Lang, ROUTE_HELP};
+use crate::model::{
+    MapPlace, Origin, Phase, RoadmapAction, Route, RouteAdvice, RouteReason, ACTIONS_ASKED,
 };
-use crate::i18n::{name_or, Key, Label};
-use crate::model::{suggested_route, Phase, RoadmapAction, Verdict};
-use crate::state::{use_app, ActionHandle, Handle, RowSignals, WantedHandle};
+use crate::state::{use_app, ActionHandle, Handle, ProjectHandle, RowSignals, WantedHandle};
 
 /// What a dataset's block of the roadmap shows above its actions.
 #[derive(Clone, Debug, PartialEq)]
 struct ActionGroup {
     /// The dataset's name as typed (the block shows "Untitled" for a blank one).
     name: String,
-    verdict: Option<Verdict>,
+    place: Option<MapPlace>,
+    advice: RouteAdvice,
     actions: Vec<Uuid>,
 }
 
@@ -32,12 +35,21 @@ struct RoadmapRows {
 pub fn RoadmapPage() -> impl IntoView {
     let app = use_app();
     let project = use_project();
-    let wanted = project.active_wanted_ids();
+    // The data map's order. Scores do not change on this page, so the order follows the
+    // workspace once typing pauses rather than at every keystroke.
+    let settled = app.settled(Duration::from_millis(150));
+    let order = Memo::new(move |_| {
+        settled.track();
+        project
+            .with_untracked(|p| p.roadmap_order().iter().map(|d| d.id).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
     let rows = RoadmapRows {
         groups: project.rows(move |w, id| {
             project.wanted(id).in_workspace(w).map(|d| ActionGroup {
                 name: d.name.clone(),
-                verdict: d.final_verdict(),
+                place: d.map_place(),
+                advice: d.route_advice(),
                 actions: d.actions.iter().map(|a| a.id).collect(),
             })
         }),
@@ -48,16 +60,64 @@ pub fn RoadmapPage() -> impl IntoView {
         <h1>{move || app.t(Key::PhaseRoadmap)}</h1>
         <StepNav project current=Phase::Roadmap/>
         <p class="hint">{move || app.t(Key::RoadmapIntro)}</p>
+        <TenActions project/>
+        <p class="hint">{move || app.t(Key::HorizonHelp)}</p>
+        <SourcingOptions/>
         <section aria-labelledby="actions-title">
             <h2 id="actions-title">{move || app.t(Key::ActionsTitle)}</h2>
-            <Show when=move || wanted.with(Vec::is_empty)>
+            <Show when=move || order.with(Vec::is_empty)>
                 <p>{move || app.t(Key::NoWantedForSources)}</p>
             </Show>
-            <For each=move || wanted.get() key=|id| *id let:id>
+            <For each=move || order.get() key=|id| *id let:id>
                 <WantedActions dataset=project.wanted(id) rows/>
             </For>
         </section>
         <Timeline project/>
+    }
+}
+
+/// "7 of the 10 actions the method suggests are planned": guidance, never a limit.
+#[component]
+fn TenActions(project: ProjectHandle) -> impl IntoView {
+    let app = use_app();
+    let count = Memo::new(move |_| project.with(|p| p.planned_actions().count()).unwrap_or(0));
+    let text = move || {
+        let count = count.get();
+        let key = if count > ACTIONS_ASKED {
+            Key::MoreThanTen
+        } else {
+            Key::TenActions
+        };
+        key.fill(app.lang.get(), &[("count", &count.to_string())])
+    };
+    view! { <p class="ten-actions" data-testid="ten-actions">{text}</p> }
+}
+
+/// What each route means, for the holder choosing one.
+#[component]
+fn SourcingOptions() -> impl IntoView {
+    let app = use_app();
+    let items = ROUTE_HELP
+        .iter()
+        .map(|&key| view! { <li>{move || app.t(key)}</li> })
+        .collect_view();
+    view! {
+        <details class="sourcing-options">
+            <summary>{move || app.t(Key::SourcingOptionsTitle)}</summary>
+            <ul>{items}</ul>
+        </details>
+    }
+}
+
+fn reason_text(reason: RouteReason) -> Key {
+    match reason {
+        RouteReason::NotScored => Key::ReasonNotScored,
+        RouteReason::NotAPriority => Key::ReasonNotAPriority,
+        RouteReason::CriticalAndAvailable => Key::ReasonCritical,
+        RouteReason::Available => Key::ReasonAvailable,
+        RouteReason::NotGoodEnough => Key::ReasonNotGoodEnough,
+        RouteReason::WithInvestment => Key::ReasonWithInvestment,
+        RouteReason::Unobtainable => Key::ReasonUnobtainable,
     }
 }
 
@@ -91,10 +151,22 @@ fn ActionEditor(
                 <TextField id=format!("action-owner-{id}") label=Key::Owner value=fields.text(|a| &a.owner) on_input=fields.set_text(|a, v| a.owner = v)/>
                 <TextField id=format!("action-due-{id}") label=Key::DueDate input_type="date" value=fields.text(|a| &a.due) on_input=fields.set_text(|a, v| a.due = v)/>
                 <TextField id=format!("action-next-{id}") label=Key::NextStep value=fields.text(|a| &a.next_step) on_input=fields.set_text(|a, v| a.next_step = v)/>
+                <ChoiceSelect id=format!("action-horizon-{id}") label=Key::HorizonLabel value=fields.choice(|a| a.horizon) on_change=fields.set_choice(|a, v| a.horizon = v)/>
             </div>
+            <Show when=move || fields.read(|a| a.route == Route::RequestOpening).unwrap_or(false)>
+                <p class="help">
+                    {move || app.t(Key::RouteRequestHelp)} " "
+                    <a href=MADADA target="_blank" rel="noopener noreferrer">
+                        {move || app.t(Key::MadadaLink)} " " <span class="visually-hidden">{move || app.t(Key::NewTab)}</span>
+                    </a>
+                </p>
+            </Show>
         </li>
     }
 }
+
+/// The public service that sends requests for administrative documents and follows them.
+const MADADA: &str = "https://madada.fr/";
 
 #[component]
 fn WantedActions(dataset: WantedHandle, rows: RoadmapRows) -> impl IntoView {
@@ -108,21 +180,34 @@ fn WantedActions(dataset: WantedHandle, rows: RoadmapRows) -> impl IntoView {
             name_or(typed, Key::UntitledWanted, lang)
         })
     });
-    let verdict = Signal::derive(move || group.with(|g| g.as_ref().and_then(|g| g.verdict)));
+    let advice = move || group.with(|g| g.as_ref().map(|g| g.advice));
     let actions = Memo::new(move |_| {
         group
             .with(|g| g.as_ref().map(|g| g.actions.clone()))
             .unwrap_or_default()
     });
+    let scores = move || {
+        let lang = app.lang.get();
+        group.with(|g| {
+            g.as_ref()
+                .and_then(|g| g.place)
+                .map(|place| place_text(place, lang))
+        })
+    };
     let suggestion = move || {
         let lang = app.lang.get();
-        match suggested_route(verdict.get()) {
-            Some(route) => Key::SuggestedRoute.fill(lang, &[("route", route.label().text(lang))]),
-            None => Key::NoSuggestedRoute.text(lang).to_string(),
-        }
+        let advice = advice()?;
+        let reason = reason_text(advice.reason).text(lang);
+        Some(match advice.route {
+            Some(route) => format!(
+                "{} {reason}",
+                Key::SuggestedRoute.fill(lang, &[("route", route.label().text(lang))])
+            ),
+            None => reason.to_string(),
+        })
     };
     let add = move |_| {
-        let route = suggested_route(verdict.get_untracked()).unwrap_or_default();
+        let route = advice().and_then(|a| a.route).unwrap_or_default();
         let action = dataset.add_action(route);
         browser::focus_later(format!("action-description-{}", action.id()));
     };
@@ -134,7 +219,7 @@ fn WantedActions(dataset: WantedHandle, rows: RoadmapRows) -> impl IntoView {
     view! {
         <article class="card wanted-actions" aria-labelledby=format!("actions-{id}")>
             <h3 id=format!("actions-{id}")>{name}</h3>
-            <p><VerdictBadge verdict/></p>
+            <p class="meta">{scores}</p>
             <p class="hint">{suggestion}</p>
             <Show when=move || actions.with(Vec::is_empty)>
                 <p>{move || app.t(Key::NoActions)}</p>
@@ -149,4 +234,30 @@ fn WantedActions(dataset: WantedHandle, rows: RoadmapRows) -> impl IntoView {
             </button>
         </article>
     }
+}
+
+/// "Value 3 · Availability 4 (suggested) · High value, available".
+fn place_text(place: MapPlace, lang: Lang) -> String {
+    let availability = match place.origin {
+        Origin::Holder => place.availability.to_string(),
+        Origin::Suggested => format!("{} ({})", place.availability, Key::Suggested.text(lang)),
+    };
+    format!(
+        "{} · {} · {}",
+        Key::LabelValue.fill(
+            lang,
+            &[
+                ("label", Key::ColValue.text(lang)),
+                ("value", &place.value.to_string())
+            ]
+        ),
+        Key::LabelValue.fill(
+            lang,
+            &[
+                ("label", Key::ColAvailability.text(lang)),
+                ("value", &availability)
+            ]
+        ),
+        place.quadrant().label().text(lang),
+    )
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::use_project;
-use crate::components::{ScoringHelp, StepNav, VerdictBadge};
+use crate::components::{column_headers, ScoringHelp, StepNav, VerdictBadge};
 use crate::i18n::{DisplayName, Key, Lang};
 use crate::model::{Phase, Project, Verdict};
 use crate::routes::ProjectPage;
@@ -83,10 +83,7 @@ pub fn SourcesPage() -> impl IntoView {
                     <caption>{move || app.t(Key::SourcesTableCaption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || app.t(Key::ColWanted)}</th>
-                            <th scope="col">{move || app.t(Key::ColSources)}</th>
-                            <th scope="col">{move || app.t(Key::ColBest)}</th>
-                            <th scope="col">{move || app.t(Key::ColVerdict)}</th>
+                            {column_headers(&[Key::ColWanted, Key::ColSources, Key::ColBest, Key::ColVerdict])}
                             <th scope="col"><span class="visually-hidden">{move || app.t(Key::Evaluate)}</span></th>
                         </tr>
                     </thead>

@@ -49,8 +49,9 @@ fn Version(project: ProjectHandle, version: Uuid) -> impl IntoView {
         let lang = app.lang.get();
         project
             .with(|p| {
-                p.snapshot(version)
-                    .map(|s| report_view(project_report(&s.content, lang), lang, 2))
+                p.snapshot(version).map(|s| {
+                    report_view(project_report(&s.content, lang, browser::today()), lang, 2)
+                })
             })
             .flatten()
     };

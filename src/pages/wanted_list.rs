@@ -26,6 +26,7 @@ pub fn WantedListPage() -> impl IntoView {
         <h1>{move || app.t(Key::PhaseWantedList)}</h1>
         <StepNav project current=Phase::WantedList/>
         <p class="hint">{move || app.t(Key::WantedIntro)}</p>
+        <WantedGuide/>
         <p class="hint">{move || app.t(Key::AutoSaveHint)}</p>
         <Show when=move || order.with(Vec::is_empty)>
             <p>{move || app.t(Key::NoWanted)}</p>
@@ -42,6 +43,34 @@ pub fn WantedListPage() -> impl IntoView {
         </p>
     }
 }
+
+/// How to describe a wanted dataset, and prompts so that none is forgotten.
+#[component]
+fn WantedGuide() -> impl IntoView {
+    let app = use_app();
+    let line = move |key: Key| view! { <li>{move || app.t(key)}</li> };
+    view! {
+        <details class="guidance">
+            <summary>{move || app.t(Key::WantedGuideTitle)}</summary>
+            <p>{move || app.t(Key::WantedGuideNature)}</p>
+            <ul>{[Key::WantedGuideGood, Key::WantedGuideBad].map(line).collect_view()}</ul>
+            <p>{move || app.t(Key::WantedGuidePrompts)}</p>
+            <ul>{PROMPTS.map(line).collect_view()}</ul>
+            <p>{move || app.t(Key::WantedGuideNoLimit)}</p>
+        </details>
+    }
+}
+
+/// The workshops' brainstorming prompts.
+const PROMPTS: [Key; 7] = [
+    Key::PromptInternal,
+    Key::PromptPublic,
+    Key::PromptStructured,
+    Key::PromptTime,
+    Key::PromptHot,
+    Key::PromptHuman,
+    Key::PromptSpace,
+];
 
 #[component]
 fn WantedRow(
@@ -72,7 +101,7 @@ fn WantedRow(
             </div>
             <div class="form-grid">
                 <TextField id=format!("wanted-name-{id}") label=Key::WantedName value=fields.text(|d| &d.name) on_input=fields.set_text(|d, v| d.name = v)/>
-                <ChoiceSelect id=format!("wanted-priority-{id}") label=Key::PriorityLabel value=fields.choice(|d| d.priority) on_change=fields.set_choice(|d, v| d.priority = v)/>
+                <ChoiceSelect id=format!("wanted-value-{id}") label=Key::ValueLabel value=fields.choice(|d| d.value) on_change=fields.set_choice(|d, v| d.value = v)/>
                 <ChoiceSelect id=format!("wanted-status-{id}") label=Key::StatusLabel value=fields.choice(|d| d.status) on_change=fields.set_choice(|d, v| d.status = v)/>
             </div>
             <TextField id=format!("wanted-use-case-{id}") label=Key::UseCase multiline=true value=fields.text(|d| &d.use_case) on_input=fields.set_text(|d, v| d.use_case = v)/>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{found_in_project, or_not_found, use_project};
 use crate::browser;
-use crate::components::{ScoringHelp, SourceCard, SourceRow, StepNav, VerdictBadge};
+use crate::components::{ScoreCard, ScoringHelp, SourceCard, SourceRow, StepNav, VerdictBadge};
 use crate::i18n::{DisplayName, Key, Label, Lang};
 use crate::model::{
     assess, Assessment, Criterion, Frequency, Phase, Verdict, WantedDataset, WorkFlag,
@@ -66,6 +66,7 @@ fn WantedSources(dataset: WantedHandle) -> impl IntoView {
         </p>
         <p class="hint">{move || dataset.with(|d| asked(d, app.lang.get()))}</p>
         <Summary dataset/>
+        <ScoreCard dataset/>
         <ScoringHelp/>
         <Show when=move || order.with(Vec::is_empty)>
             <p>{move || app.t(Key::NoSources)}</p>

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { useBrowser, newContext, expectAccessible, finish, WORKSPACE_KEY } from "./harness.mjs";
 
 const env = useBrowser();
-const FIXTURE = readFileSync(new URL("../fixtures/workspace-v4.json", import.meta.url), "utf8");
+const FIXTURE = readFileSync(new URL("../fixtures/workspace-v5.json", import.meta.url), "utf8");
 const PROJECT = JSON.parse(FIXTURE).projects[0];
 const NAME = PROJECT.name;
 
@@ -15,6 +15,7 @@ const ENTRIES = {
   Overview: "",
   "Phase 1": "/wanted",
   "Phase 2": "/sources",
+  "Data map": "/map",
   "Phase 3": "/roadmap",
   Dashboard: "/dashboard",
   Report: "/report",
@@ -27,6 +28,7 @@ const PAGES = [
   { path: "/wanted", current: "Phase 1", heading: "Wanted Data List" },
   { path: "/sources", current: "Phase 2", heading: "Collect and evaluate" },
   { path: `/wanted/${PROJECT.wanted[0].id}/sources`, current: "Phase 2", heading: /^Sources for/ },
+  { path: "/map", current: "Data map", heading: "Data map" },
   { path: "/roadmap", current: "Phase 3", heading: "Open-data roadmap" },
   { path: "/dashboard", current: "Dashboard", heading: "Dashboard" },
   { path: "/report", current: "Report", heading: NAME },
@@ -91,7 +93,7 @@ test("the navigation speaks French, passes axe, and is not printed", async () =>
   await open(page, `/wanted/${PROJECT.wanted[0].id}/sources`, /^Sources pour/);
   const nav = projectNav(page, "Pages du projet");
   assert.deepEqual(await nav.getByRole("listitem").allInnerTexts(), [
-    "Vue d'ensemble", "Phase 1", "Phase 2", "Phase 3", "Tableau de bord", "Rapport", "Fichiers",
+    "Vue d'ensemble", "Phase 1", "Phase 2", "Cartographie", "Phase 3", "Tableau de bord", "Rapport", "Fichiers",
   ]);
   assert.deepEqual(await marked(page, "Pages du projet"), ["Phase 2"]);
   await expectAccessible(page, "sources d'une donnée, avec la navigation du projet (fr)");

@@ -27,18 +27,20 @@ test("actions planned for two datasets drive the timeline, the dashboard and the
   await expectAccessible(page, "roadmap, nothing planned (en)");
 
   const herbiers = page.locator("article.wanted-actions").filter({ has: page.getByRole("heading", { name: HERBIERS }) });
-  await herbiers.getByText("Route the verdict suggests: Reuse an existing open dataset").waitFor();
+  // Essential (3) and, from its orange source, available but not good enough (3): augment it.
+  await herbiers.getByText("Route the data map suggests: Augment.").waitFor();
+  await herbiers.getByText("Value: 3 · Availability: 3 (suggested) · High value, available").waitFor();
   await herbiers.getByRole("button", { name: `Plan an action ${HERBIERS}` }).click();
   await page.keyboard.type("Download the GeoJSON layer");
-  assert.equal(await herbiers.getByLabel("Route").inputValue(), "reuse_open");
+  assert.equal(await herbiers.getByLabel("Route").inputValue(), "augment");
   await herbiers.getByLabel("Owner").fill("Léa");
   await herbiers.getByLabel("Due date").fill("2020-01-15");
   await herbiers.getByLabel("Status").selectOption({ label: "In progress" });
 
   const other = page.locator("article.wanted-actions").filter({ has: page.getByRole("heading", { name: IMG }) });
-  await other.getByText("No verdict yet: no route suggested.").waitFor();
+  await other.getByText("Not on the map yet: score its value and availability to get a suggested route.").waitFor();
   await other.getByRole("button", { name: `Plan an action ${IMG}` }).click();
-  await other.getByLabel("Route").selectOption({ label: "Produce the data ourselves" });
+  await other.getByLabel("Route").selectOption({ label: "Collect" });
   await other.getByLabel("Description of the action").fill("Survey with divers");
   await other.getByLabel("Owner").fill("Marc");
   await other.getByLabel("Due date").fill("2099-03-31");
@@ -55,7 +57,7 @@ test("actions planned for two datasets drive the timeline, the dashboard and the
   // Filters.
   await page.getByLabel("Owner to show").selectOption("Marc");
   assert.equal(await timeline.locator(".timeline-item").count(), 1);
-  await timeline.getByText(`${IMG} — Produce the data ourselves`).waitFor();
+  await timeline.getByText(`${IMG} — Collect`).waitFor();
   await page.getByLabel("Owner to show").selectOption("");
   await page.getByLabel("Status to show").selectOption({ label: "In progress" });
   assert.equal(await timeline.locator(".timeline-item").count(), 1);
@@ -70,11 +72,11 @@ test("actions planned for two datasets drive the timeline, the dashboard and the
   await page.reload();
   await timeline.getByRole("heading", { name: "March 2099" }).waitFor();
   const stored = await storedWorkspace(page);
-  assert.equal(stored.schema_version, 4);
+  assert.equal(stored.schema_version, 5);
   const actions = stored.projects[0].wanted.flatMap((d) => d.actions);
   assert.deepEqual(
     actions.map((a) => [a.route, a.owner, a.due, a.status]),
-    [["reuse_open", "Léa", "2020-01-15", "done"], ["produce", "Marc", "2099-03-31", "to_do"]],
+    [["augment", "Léa", "2020-01-15", "done"], ["collect", "Marc", "2099-03-31", "to_do"]],
   );
 
   // The dashboard.

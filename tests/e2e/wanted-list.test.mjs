@@ -68,15 +68,15 @@ test("a project with three wanted datasets survives a reload, in order", async (
   // Details, flags and choices are kept too.
   await page.getByRole("button", { name: "Details Buoys" }).click();
   await page.getByLabel("To standardise").check(); // only the open row has its details
-  await page.getByLabel("Priority").nth(1).selectOption({ label: "Essential" });
+  await page.getByLabel("Value for the project").nth(1).selectOption({ label: "3 — essential: without it the project loses much of its value" });
   await expectAccessible(page, "Wanted Data List with details open");
-  await waitForStored(page, (text) => text.includes("to_standardise") && text.includes("essential"));
+  await waitForStored(page, (text) => text.includes("to_standardise") && text.includes('"value":3'));
   await page.reload();
   await expectNames(page, ["Seagrass", "Buoys", "Bathymetry"]);
   const stored = await storedWorkspace(page);
-  assert.equal(stored.schema_version, 4);
+  assert.equal(stored.schema_version, 5);
   const buoys = stored.projects[0].wanted[1];
-  assert.deepEqual([buoys.name, buoys.priority, buoys.flags], ["Buoys", "essential", ["to_standardise"]]);
+  assert.deepEqual([buoys.name, buoys.value, buoys.flags], ["Buoys", 3, ["to_standardise"]]);
 
   // Remove, then undo.
   await page.getByRole("button", { name: "Remove Buoys" }).click();
