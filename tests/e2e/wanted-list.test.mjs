@@ -122,6 +122,9 @@ test("a corrupt stored value is reported, kept aside and downloadable", async ()
   const context = await newContext(env.browser);
   const page = await context.newPage();
   await page.goto(env.server.url);
+  // Reload once the service worker is active: one run that reloaded while it was still
+  // installing found two set-aside copies (each load that meets unreadable text keeps one).
+  await page.evaluate(() => navigator.serviceWorker.ready);
   const raw = '{"schema_version":1,"projects":[{"name":"half a proj';
   await page.evaluate(([key, raw]) => localStorage.setItem(key, raw), [WORKSPACE_KEY, raw]);
   await page.reload();
