@@ -1,7 +1,7 @@
 //! Offline and installable: the service worker (registered in release builds only), the
 //! "reload to update" offer, and persistent storage.
 //!
-//! The worker itself is `web/sw.js`; `scripts/precache.mjs` writes its file list at build time.
+//! The worker itself is `web/sw.js`; `scripts/post-build.mjs` writes its file list at build time.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;

@@ -1,5 +1,5 @@
 // Data Roadmap's service worker: the app works offline once loaded.
-// `scripts/precache.mjs` (a Trunk post-build hook, release builds only) writes dist/sw.js as
+// `scripts/post-build.mjs` (a Trunk post-build hook, release builds only) writes dist/sw.js as
 // `const VERSION = "…"; const PRECACHE = […];` followed by this file. Nothing here touches
 // localStorage: the user's data is never part of an update.
 

@@ -99,6 +99,12 @@ function watchPage(page) {
     dialog.dismiss();
   });
   page.on("pageerror", (error) => page.errors.push(error.message));
+  // Chromium reports every Content-Security-Policy violation on the console.
+  page.on("console", (message) => {
+    if (/Content Security Policy|Content-Security-Policy/.test(message.text())) {
+      page.errors.push(`CSP: ${message.text()}`);
+    }
+  });
 }
 
 /** Fails with a readable list if axe-core finds any WCAG 2.1 A/AA violation. */
@@ -112,15 +118,18 @@ export async function expectAccessible(page, screen) {
   assert.deepEqual(found, [], `axe-core on ${screen}`);
 }
 
-/** Waits until the stored workspace text satisfies `predicate` (autosave is debounced). */
-export async function waitForStored(page, predicate) {
-  await page.waitForFunction(
-    ([key, source]) => {
-      const text = localStorage.getItem(key);
-      return text !== null && new Function("text", `return (${source})(text)`)(text);
-    },
-    [WORKSPACE_KEY, predicate.toString()],
-  );
+/**
+ * Waits until the stored workspace text satisfies `predicate` (autosave is debounced). The
+ * predicate runs here, in Node: the page's policy allows no `eval`.
+ */
+export async function waitForStored(page, predicate, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = await page.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY);
+    if (text !== null && predicate(text)) return;
+    if (Date.now() > deadline) throw new Error(`stored workspace never matched ${predicate}`);
+    await page.waitForTimeout(50);
+  }
 }
 
 export async function storedWorkspace(page) {
@@ -134,7 +143,10 @@ export async function createProject(page, name) {
   await page.getByRole("heading", { level: 1 }).filter({ hasText: name }).waitFor();
 }
 
-/** Ends a test: no page threw (a Rust panic shows up here), no request left 127.0.0.1. */
+/**
+ * Ends a test: no page threw (a Rust panic shows up here), no Content-Security-Policy was
+ * violated, no request left 127.0.0.1.
+ */
 export async function finish(context) {
   const errors = context.pages().flatMap((page) => page.errors ?? []);
   await context.close();

@@ -1,0 +1,64 @@
+// Trunk post-build hook (release builds only), one program because Trunk starts a stage's
+// hooks at the same time and the second step depends on the first:
+// 1. the Content-Security-Policy: a <meta> at the top of index.html, with the hash of every
+//    inline script of this very build (Trunk's loader);
+// 2. sw.js: the service worker with the list of files to precache, taken from the build
+//    (Trunk hashes file names, so no list is kept by hand), and a version that changes
+//    whenever any file does — index.html with its policy included.
+// A development build gets neither: it registers no service worker and runs Trunk's own
+// live-reload script.
+import { createHash } from "node:crypto";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error("run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)");
+if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
+
+/** The policy, given the hashes of the inline scripts it allows. */
+function policy(scriptHashes) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(" ")}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+const indexPath = join(staging, "index.html");
+let index = await readFile(indexPath, "utf8");
+const hashes = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  ([, body]) => createHash("sha256").update(body, "utf8").digest("base64"),
+);
+if (hashes.length === 0) throw new Error("index.html has no inline script: has Trunk's loader changed?");
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}" />`;
+index = index.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
+if (!index.includes(meta)) throw new Error("no <meta charset> to put the policy after");
+await writeFile(indexPath, index);
+console.log(`index.html: Content-Security-Policy with ${hashes.length} script hash(es)`);
+
+async function files(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.push(join(entry.parentPath ?? entry.path, entry.name));
+  }
+  return out.sort();
+}
+
+const hash = createHash("sha256");
+const precache = [];
+for (const path of await files(staging)) {
+  const url = "/" + relative(staging, path).split("\\").join("/");
+  if (url === "/sw.js") continue;
+  hash.update(url).update(await readFile(path));
+  precache.push(url);
+}
+const version = hash.digest("hex").slice(0, 16);
+const worker = await readFile(new URL("../web/sw.js", import.meta.url), "utf8");
+const head = `const VERSION = ${JSON.stringify(version)};\nconst PRECACHE = ${JSON.stringify(precache)};\n`;
+await writeFile(join(staging, "sw.js"), head + worker);
+console.log(`sw.js: version ${version}, ${precache.length} files precached`);

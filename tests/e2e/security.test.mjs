@@ -1,0 +1,43 @@
+// The Content-Security-Policy of the release build: written at build time with the hash of
+// Trunk's inline loader, it lets the app run and refuses anything else.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { useBrowser, newContext, createProject, finish, DIST } from "./harness.mjs";
+
+const env = useBrowser();
+
+test("the build's policy allows its own loader and nothing inline besides", async () => {
+  const index = await readFile(join(DIST, "index.html"), "utf8");
+  const policy = index.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(policy, "index.html carries a policy");
+  assert.ok(index.indexOf(policy) < index.indexOf("<script"), "the policy comes before any script");
+  const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  const hash = createHash("sha256").update(loader).digest("base64");
+  assert.equal(
+    policy,
+    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'; style-src 'self'; ` +
+      "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+  );
+
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await createProject(page, "Politique");
+  await page.getByRole("link", { name: "Data map", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Data map" }).waitFor();
+  // Something inline the build did not ship is refused, and the harness sees it.
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.injected = true";
+    document.body.append(script);
+  });
+  await page.waitForFunction(() => true);
+  assert.equal(await page.evaluate(() => window.injected), undefined, "the inline script did not run");
+  await page.waitForTimeout(100);
+  assert.ok(page.errors.some((e) => e.startsWith("CSP:")), "the violation was reported");
+  page.errors.length = 0;
+  await finish(context);
+});
