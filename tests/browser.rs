@@ -327,7 +327,7 @@ fn go_to(path: &str) {
 async fn every_page_address_is_answered_by_its_page_and_marked_in_the_navigation() {
     fresh_page();
     local_storage().set_item("data-roadmap:lang", "en").unwrap();
-    let workspace = Workspace::from_json(include_str!("fixtures/workspace-v5.json")).unwrap();
+    let workspace = Workspace::from_json(include_str!("fixtures/workspace-v6.json")).unwrap();
     storage::save(&workspace.to_json()).unwrap();
     let project = &workspace.projects[0];
     let pages = [

@@ -7,7 +7,7 @@ use super::ButtonLink;
 use crate::browser;
 use crate::export::{export_project, export_workspace, ExportFile, ProjectExport};
 use crate::i18n::Key;
-use crate::model::{ItemPath, Touched};
+use crate::model::{BackupDue, ItemPath, Touched};
 use crate::routes::ProjectPage;
 use crate::state::{use_app, AppState, Handle, ProjectHandle};
 
@@ -84,26 +84,36 @@ pub fn ExportButtons(project: ProjectHandle) -> impl IntoView {
     view! { <ul class="export-buttons">{buttons}</ul> }
 }
 
-/// Suggests a JSON backup once the project has changed a lot since the last one. Shown on
-/// every project page, under the project navigation; never printed.
+/// Suggests a JSON backup once the project has changed a lot, or a week has gone by, since
+/// the last one. Shown on every project page, under the project navigation; never printed.
 #[component]
 pub fn BackupReminder(project: ProjectHandle) -> impl IntoView {
     let app = use_app();
-    let record = Memo::new(move |_| project.with(|p| p.backup.clone()));
+    let now = browser::now_ms();
+    let due = Memo::new(move |_| {
+        project
+            .with(|p| p.backup_due(now).map(|due| (due, p.backup.last_export_at)))
+            .flatten()
+    });
     let snooze = move |_| {
         let id = project.id();
         app.change(Touched::At(ItemPath::project(id)), |w| {
-            w.snooze_backup_reminder(id)
+            w.snooze_backup_reminder(id, browser::now_ms())
         });
     };
     move || {
-        let record = record.get().filter(|r| r.reminder_due())?;
+        let (due, last_export) = due.get()?;
         let text = move || {
             let lang = app.lang.get();
-            match record.last_export_at {
-                Some(at) => Key::BackupReminderSince
-                    .fill(lang, &[("date", &browser::format_date_time(at, lang))]),
-                None => Key::BackupReminderNever.text(lang).to_string(),
+            let key = match (due, last_export) {
+                (BackupDue::Edits, Some(_)) => Key::BackupReminderSince,
+                (BackupDue::Edits, None) => Key::BackupReminderNever,
+                (BackupDue::Days, Some(_)) => Key::BackupReminderDays,
+                (BackupDue::Days, None) => Key::BackupReminderNeverDays,
+            };
+            match last_export {
+                Some(at) => key.fill(lang, &[("date", &browser::format_date_time(at, lang))]),
+                None => key.text(lang).to_string(),
             }
         };
         Some(view! {

@@ -46,7 +46,15 @@ fn import(app: AppState, incoming: Vec<(Project, Resolution)>) -> Option<Uuid> {
     })?;
     let opened = outcome.single_project();
     let undo: Undo = Arc::new(move || {
-        app.change(Touched::Everything, |w| w.undo_import(&outcome));
+        let Some(report) = app.change(Touched::Everything, |w| w.undo_import(&outcome)) else {
+            return;
+        };
+        let lang = app.lang.get_untracked();
+        let text = match report.kept.len() {
+            0 => Key::ImportUndone.text(lang).to_string(),
+            kept => Key::ImportUndoneKept.fill(lang, &[("count", &kept.to_string())]),
+        };
+        app.show_toast(text, None);
     });
     app.show_toast(
         Key::Imported.fill(lang, &[("count", &count.to_string())]),
@@ -66,22 +74,39 @@ pub fn ImportReview(
     let app = use_app();
     let navigate = use_navigate();
     let projects = Arc::new(incoming.projects);
+    // A long file is reviewed as counts with one choice for every conflict, rather than a
+    // card per project.
+    let summary = projects.len() > REVIEW_LIST_MAX;
+    let shared = RwSignal::new(Resolution::KeepBoth);
     let choices: Arc<Vec<RwSignal<Resolution>>> = Arc::new(
         projects
             .iter()
-            .map(|_| RwSignal::new(Resolution::KeepBoth))
+            .map(|_| {
+                if summary {
+                    shared
+                } else {
+                    RwSignal::new(Resolution::KeepBoth)
+                }
+            })
             .collect(),
     );
     let confirming = RwSignal::new(false);
-    let items = projects
-        .iter()
-        .zip(choices.iter())
-        .enumerate()
-        .map(|(i, (project, &choice))| {
-            let group = format!("{id_prefix}-{i}");
-            view! { <ImportItem project=project.clone() choice group confirming/> }
-        })
-        .collect_view();
+    let items = if summary {
+        let group = format!("{id_prefix}-all");
+        view! { <ImportSummary projects=Arc::clone(&projects) choice=shared group confirming/> }
+            .into_any()
+    } else {
+        let items = projects
+            .iter()
+            .zip(choices.iter())
+            .enumerate()
+            .map(|(i, (project, &choice))| {
+                let group = format!("{id_prefix}-{i}");
+                view! { <ImportItem project=project.clone() choice group confirming/> }
+            })
+            .collect_view();
+        view! { <ul class="import-list">{items}</ul> }.into_any()
+    };
 
     // Navigate before `on_done`, which may remove this review (and its owner) from the page.
     let finish = {
@@ -116,7 +141,7 @@ pub fn ImportReview(
     };
     view! {
         <div class="import-review" data-testid="import-review">
-            <ul class="import-list">{items}</ul>
+            {items}
             <Show when=move || confirming.get()>
                 <ConfirmBox
                     question=Signal::derive(move || app.t(Key::ConfirmReplace).to_string())
@@ -135,6 +160,43 @@ pub fn ImportReview(
                 </button>
             </p>
         </div>
+    }
+}
+
+/// Past this many projects, the review shows counts instead of a card per project.
+const REVIEW_LIST_MAX: usize = 20;
+
+/// A long file: how many projects, how many already here, and one choice for those.
+#[component]
+fn ImportSummary(
+    projects: Arc<Vec<Project>>,
+    choice: RwSignal<Resolution>,
+    group: String,
+    confirming: RwSignal<bool>,
+) -> impl IntoView {
+    let app = use_app();
+    let ids: Vec<Uuid> = projects.iter().map(|p| p.id).collect();
+    let existing = Memo::new(move |_| {
+        app.with_workspace(|w| ids.iter().filter(|id| w.project(**id).is_some()).count())
+    });
+    let count = projects.len();
+    let text = move || {
+        let existing = existing.get();
+        Key::ImportSummary.fill(
+            app.lang.get(),
+            &[
+                ("count", &count.to_string()),
+                ("new", &(count - existing).to_string()),
+                ("existing", &existing.to_string()),
+            ],
+        )
+    };
+    let legend = move || app.t(Key::ImportConflictAll).to_string();
+    view! {
+        <p data-testid="import-summary">{text}</p>
+        <Show when=move || { existing.get() > 0 }>
+            <ConflictChoice legend=legend() choice group=group.clone() confirming/>
+        </Show>
     }
 }
 

@@ -134,8 +134,9 @@ pub fn ToastRegion() -> impl IntoView {
                         type="button"
                         id="toast-undo"
                         on:click=move |_| {
-                            undo();
+                            // Cleared first: an undo may have something of its own to say.
                             app.toast.set(None);
+                            undo();
                         }
                     >
                         {app.t(Key::Undo)}

@@ -61,6 +61,18 @@ pub fn import_error_message(error: &ImportError, lang: Lang) -> String {
         }
         ImportError::NoProjects => Key::ImportNoProjects.text(lang).to_string(),
         ImportError::DuplicateId { path } => Key::ImportDuplicateId.fill(lang, &[("path", path)]),
+        ImportError::TooManyProjects { count, limit } => Key::ImportTooManyProjects.fill(
+            lang,
+            &[("count", &count.to_string()), ("limit", &limit.to_string())],
+        ),
+        ImportError::TooManyWanted { path, count, limit } => Key::ImportTooManyWanted.fill(
+            lang,
+            &[
+                ("path", path),
+                ("count", &count.to_string()),
+                ("limit", &limit.to_string()),
+            ],
+        ),
     }
 }
 

@@ -54,6 +54,8 @@ strings! {
     ImportEmpty => "Le fichier est vide.", "The file is empty.";
     ImportTooLarge => "Le fichier est trop gros ({size}, la limite est de {limit}) : ce n'est sans doute pas un export de Data Roadmap.", "The file is too large ({size}; the limit is {limit}): it is probably not a Data Roadmap export.";
     ImportUnreadable => "Ce fichier ne peut pas être importé : {reason}.", "This file cannot be imported: {reason}.";
+    ImportTooManyProjects => "Ce fichier contient {count} projets : c'est plus que les {limit} qu'un import peut prendre. Découpez-le, ou importez les projets par petits groupes.", "This file holds {count} projects: more than the {limit} one import can take. Split it, or import the projects in smaller groups.";
+    ImportTooManyWanted => "Ce fichier ne peut pas être importé : le projet {path} a {count} données recherchées, plus que les {limit} qu'un projet peut avoir.", "This file cannot be imported: project {path} has {count} wanted datasets, more than the {limit} a project can have.";
     ImportNoProjects => "Ce fichier est bien un export de Data Roadmap, mais il ne contient aucun projet.", "This file is a Data Roadmap export, but it holds no project.";
     ImportDuplicateId => "Ce fichier ne peut pas être importé : deux éléments y portent le même identifiant ({path}). Il a sans doute été modifié à la main.", "This file cannot be imported: two items in it have the same identifier ({path}). It was probably edited by hand.";
     ShareTooLarge => "Ce projet est trop volumineux pour un lien ({length} caractères, la limite est de {limit}). Exportez-le plutôt en fichier JSON et envoyez le fichier.", "This project is too large for a link ({length} characters; the limit is {limit}). Export it as a JSON file instead, and send the file.";
@@ -489,6 +491,8 @@ strings! {
     DownloadFailed => "Le navigateur a refusé le téléchargement. Réessayez, ou vérifiez que les téléchargements sont autorisés.", "The browser refused the download. Try again, or check that downloads are allowed.";
     BackupReminderNever => "Ce projet a beaucoup changé et n'a jamais été sauvegardé dans un fichier. Le navigateur peut effacer ses données (Safari le fait après sept jours sans visite) : gardez-en une copie.", "This project has changed a lot and has never been backed up to a file. Browsers can clear their data (Safari does after seven days without a visit): keep a copy.";
     BackupReminderSince => "Ce projet a beaucoup changé depuis sa dernière sauvegarde ({date}). Le navigateur peut effacer ses données : gardez-en une copie à jour.", "This project has changed a lot since its last backup ({date}). Browsers can clear their data: keep an up-to-date copy.";
+    BackupReminderDays => "La dernière sauvegarde de ce projet date du {date}, il y a plus d'une semaine. Un navigateur peut effacer les données d'un site resté une semaine sans visite : gardez-en une copie à jour.", "This project's last backup was on {date}, more than a week ago. A browser may clear the data of a site not visited for a week: keep an up-to-date copy.";
+    BackupReminderNeverDays => "Ce projet a plus d'une semaine et n'a jamais été sauvegardé dans un fichier. Un navigateur peut effacer les données d'un site resté une semaine sans visite : gardez-en une copie.", "This project is more than a week old and has never been backed up to a file. A browser may clear the data of a site not visited for a week: keep a copy.";
     RemindLater => "Me le rappeler plus tard", "Remind me later";
     FileSuffixWanted => "donnees-recherchees", "wanted-datasets";
     FileSuffixSources => "sources", "sources";
@@ -510,6 +514,10 @@ strings! {
     YesReplace => "Oui, remplacer", "Yes, replace";
     ImportProjects => "Importer ({count})", "Import ({count})";
     Imported => "Projet(s) importé(s) : {count}.", "Project(s) imported: {count}.";
+    ImportUndone => "Import annulé.", "Import undone.";
+    ImportUndoneKept => "Import annulé, sauf pour {count} projet(s) modifié(s) depuis : ils sont gardés tels quels.", "Import undone, except for {count} project(s) changed since: they are kept as they are.";
+    ImportSummary => "{count} projets dans ce fichier : {new} nouveau(x), {existing} déjà dans ce navigateur.", "{count} projects in this file: {new} new, {existing} already in this browser.";
+    ImportConflictAll => "Pour les projets déjà dans ce navigateur :", "For the projects already in this browser:";
     SnapshotBeforeImport => "Avant l'import du {date}", "Before the import of {date}";
 
     // ── Share links ──

@@ -13,6 +13,13 @@ use super::{LoadError, Project, Snapshot, Workspace};
 /// reading it never stalls the page.
 pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 
+/// More projects than a workshop cohort and its archive hold: past it, a file is refused
+/// before any review is built.
+pub const MAX_IMPORT_PROJECTS: usize = 1_000;
+
+/// Ten times the biggest list a workshop produced (85 datasets for 7 projects).
+pub const MAX_IMPORT_WANTED: usize = 5_000;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     Empty,
@@ -26,6 +33,16 @@ pub enum ImportError {
     /// Two things in the file claim the same identity; `path` is the second one.
     DuplicateId {
         path: String,
+    },
+    TooManyProjects {
+        count: usize,
+        limit: usize,
+    },
+    /// `path` is the project with too long a Wanted Data List.
+    TooManyWanted {
+        path: String,
+        count: usize,
+        limit: usize,
     },
 }
 
@@ -55,12 +72,41 @@ pub fn parse_import(text: &str) -> Result<Workspace, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let workspace = Workspace::from_json(text)?;
+    let document = super::document::read_document(text)?;
+    check_counts(&document)?;
+    let workspace = Workspace::from_document(document)?;
     if workspace.projects.is_empty() {
         return Err(ImportError::NoProjects);
     }
     check_ids(&workspace)?;
     Ok(workspace)
+}
+
+/// Counted on the raw document, before the typed workspace (let alone a review) is built.
+fn check_counts(document: &serde_json::Value) -> Result<(), ImportError> {
+    let Some(projects) = document.get("projects").and_then(|p| p.as_array()) else {
+        return Ok(());
+    };
+    if projects.len() > MAX_IMPORT_PROJECTS {
+        return Err(ImportError::TooManyProjects {
+            count: projects.len(),
+            limit: MAX_IMPORT_PROJECTS,
+        });
+    }
+    for (i, project) in projects.iter().enumerate() {
+        let count = project
+            .get("wanted")
+            .and_then(|w| w.as_array())
+            .map_or(0, Vec::len);
+        if count > MAX_IMPORT_WANTED {
+            return Err(ImportError::TooManyWanted {
+                path: format!("projects[{i}]"),
+                count,
+                limit: MAX_IMPORT_WANTED,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Pages find rows by id, so a file where two rows share one would make edits land on the
@@ -168,6 +214,16 @@ pub struct ImportOutcome {
     pub added: Vec<Uuid>,
     /// Projects the import replaced, as they were before.
     pub replaced: Vec<Project>,
+    /// Every project as the import left it: an undo only touches what is still so.
+    pub imported: Vec<Project>,
+}
+
+/// What an undo did: projects edited since the import are kept, never erased.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UndoReport {
+    pub undone: usize,
+    /// Edited since the import, so left as they are.
+    pub kept: Vec<Uuid>,
 }
 
 impl ImportOutcome {
@@ -203,18 +259,41 @@ impl Workspace {
                 None => outcome.added.push(id),
             }
             outcome.ids.push(id);
+            if let Some(project) = self.project(id) {
+                outcome.imported.push(project.clone());
+            }
         }
         outcome
     }
 
-    /// Takes an import back: removes what it added and puts back what it replaced.
-    pub fn undo_import(&mut self, outcome: &ImportOutcome) {
-        self.projects.retain(|p| !outcome.added.contains(&p.id));
-        for old in &outcome.replaced {
-            if let Some(slot) = self.projects.iter_mut().find(|p| p.id == old.id) {
-                *slot = old.clone();
+    /// Takes an import back, for the projects still as the import left them: removes what
+    /// it added, puts back what it replaced. A project edited since is kept as it is (a
+    /// replaced one still holds its predecessor among its saved versions).
+    pub fn undo_import(&mut self, outcome: &ImportOutcome) -> UndoReport {
+        let mut report = UndoReport::default();
+        let untouched = |w: &Workspace, id: Uuid| {
+            let imported = outcome.imported.iter().find(|p| p.id == id);
+            w.project(id).is_some_and(|p| Some(p) == imported)
+        };
+        for &id in &outcome.added {
+            if untouched(self, id) {
+                self.projects.retain(|p| p.id != id);
+                report.undone += 1;
+            } else if self.project(id).is_some() {
+                report.kept.push(id);
             }
         }
+        for old in &outcome.replaced {
+            if untouched(self, old.id) {
+                if let Some(slot) = self.projects.iter_mut().find(|p| p.id == old.id) {
+                    *slot = old.clone();
+                    report.undone += 1;
+                }
+            } else if self.project(old.id).is_some() {
+                report.kept.push(old.id);
+            }
+        }
+        report
     }
 }
 

@@ -253,6 +253,62 @@ fn a_batch_import_can_be_undone_to_the_workspace_before_it() {
 }
 
 #[test]
+fn an_undo_keeps_what_was_edited_since_the_import() {
+    let mut workspace = Workspace {
+        projects: vec![project_with(1, "Coast", &["Tides"])],
+    };
+    let incoming = vec![
+        (project_with(1, "Coast, newer", &[]), Resolution::Replace),
+        (project_with(2, "Forest", &[]), Resolution::KeepBoth),
+        (project_with(3, "Festival", &[]), Resolution::KeepBoth),
+    ];
+    let outcome = workspace.import_projects(incoming, 5_000, |_| labels(), counter(600));
+    workspace.edit_project(id(2), 6_000, |p| p.name = "Forest, worked on".into());
+    workspace.edit_project(id(1), 6_000, |p| p.holder = "Someone".into());
+    let report = workspace.undo_import(&outcome);
+    assert_eq!(report.undone, 1, "only the untouched festival goes");
+    assert_eq!(report.kept, [id(2), id(1)]);
+    let names: Vec<&str> = workspace.projects.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Coast, newer", "Forest, worked on"]);
+    assert_eq!(
+        workspace.projects[0].snapshots[0].content.wanted[0].name, "Tides",
+        "the replaced project is still among the kept one's versions"
+    );
+}
+
+#[test]
+fn files_with_too_many_projects_or_datasets_are_refused_before_reading_them_all() {
+    let many = format!(
+        r#"{{"format":"data-roadmap","schema_version":5,"projects":[{}]}}"#,
+        vec!["{}"; MAX_IMPORT_PROJECTS + 1].join(",")
+    );
+    assert_eq!(
+        parse_import(&many),
+        Err(ImportError::TooManyProjects {
+            count: MAX_IMPORT_PROJECTS + 1,
+            limit: MAX_IMPORT_PROJECTS
+        })
+    );
+    let long = format!(
+        r#"{{"format":"data-roadmap","schema_version":5,"projects":[{{}},{{"wanted":[{}]}}]}}"#,
+        vec!["{}"; MAX_IMPORT_WANTED + 1].join(",")
+    );
+    match parse_import(&long) {
+        Err(ImportError::TooManyWanted { path, count, .. }) => {
+            assert_eq!(
+                (path.as_str(), count),
+                ("projects[1]", MAX_IMPORT_WANTED + 1)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    for lang in Lang::ALL {
+        let error = parse_import(&many).unwrap_err();
+        assert!(import_error_message(&error, lang).contains("1000"));
+    }
+}
+
+#[test]
 fn a_single_import_opens_the_project_it_made() {
     let mut workspace = Workspace {
         projects: vec![project_with(1, "Coast", &[])],
@@ -308,6 +364,27 @@ fn a_deleted_snapshot_comes_back_in_its_place_once() {
 }
 
 #[test]
+fn the_backup_reminder_also_comes_after_a_week_once_there_is_data() {
+    const DAY: i64 = 24 * 60 * 60 * 1000;
+    let mut project = project_with(1, "Coast", &[]);
+    project.created_at = 0;
+    assert_eq!(project.backup_due(30 * DAY), None, "an empty project");
+    project.add_wanted(WantedDataset::new(id(5)));
+    assert_eq!(project.backup_due(6 * DAY), None);
+    assert_eq!(project.backup_due(7 * DAY), Some(BackupDue::Days));
+    project.backup.exported(7 * DAY);
+    assert_eq!(project.backup_due(13 * DAY), None);
+    assert_eq!(project.backup_due(14 * DAY), Some(BackupDue::Days));
+    project.backup.snooze(14 * DAY);
+    assert_eq!(
+        project.backup_due(20 * DAY),
+        None,
+        "remind me later waits a week more"
+    );
+    assert_eq!(project.backup_due(21 * DAY), Some(BackupDue::Days));
+}
+
+#[test]
 fn the_backup_reminder_comes_after_many_edits_and_goes_with_an_export() {
     let mut workspace = Workspace {
         projects: vec![project_with(1, "Coast", &[])],
@@ -318,7 +395,7 @@ fn the_backup_reminder_comes_after_many_edits_and_goes_with_an_export() {
     assert!(!workspace.projects[0].backup.reminder_due());
     workspace.edit_project(id(1), 10, |p| p.name.push('x'));
     assert!(workspace.projects[0].backup.reminder_due());
-    workspace.projects[0].backup.snooze();
+    workspace.projects[0].backup.snooze(15);
     assert!(!workspace.projects[0].backup.reminder_due());
     workspace.projects[0].backup.exported(20);
     let backup = &workspace.projects[0].backup;

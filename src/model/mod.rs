@@ -29,7 +29,8 @@ pub use datamap::{
 pub use document::{LoadError, FILE_FORMAT, SCHEMA_VERSION};
 pub use evaluation::{assess, format_level, points, stars, Assessment, Criterion};
 pub use import::{
-    parse_import, ImportError, ImportLabels, ImportOutcome, Resolution, MAX_IMPORT_BYTES,
+    parse_import, ImportError, ImportLabels, ImportOutcome, Resolution, UndoReport,
+    MAX_IMPORT_BYTES, MAX_IMPORT_PROJECTS, MAX_IMPORT_WANTED,
 };
 pub use planning::{RouteAdvice, RouteReason};
 pub use progress::{Phase, PhaseProgress, PhaseState, StillToDo};
@@ -39,7 +40,9 @@ pub use roadmap::{
     PlannedAction, RoadmapAction, Route, Timeline, ACTIONS_ASKED,
 };
 pub use scores::{Availability, MapPlace, Origin, Quadrant, Value};
-pub use snapshot::{BackupRecord, Snapshot, BACKUP_REMINDER_EDITS};
+pub use snapshot::{
+    BackupDue, BackupRecord, Snapshot, BACKUP_REMINDER_DAYS, BACKUP_REMINDER_EDITS,
+};
 pub use source::{
     Access, CandidateSource, CoverageMatch, Licence, PersonalData, Rating, Verdict, VerdictOverride,
 };

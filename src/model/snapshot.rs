@@ -21,14 +21,30 @@ pub struct Snapshot {
 /// change to a field (a keystroke in a text): a few hundred means several fields rewritten.
 pub const BACKUP_REMINDER_EDITS: u32 = 300;
 
+/// Browsers may clear the storage of a site not visited for a week (Safari does): past this
+/// long without a file backup, a project with data gets the reminder too.
+pub const BACKUP_REMINDER_DAYS: i64 = 7;
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// Why the backup reminder shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupDue {
+    /// Many edits since the last backup.
+    Edits,
+    /// A week or more since the last backup (or since the project began, if never).
+    Days,
+}
+
 /// When the project was last exported, and how much it has changed since.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BackupRecord {
     pub last_export_at: Option<i64>,
     pub edits_since_export: u32,
-    /// `edits_since_export` when the user last said "remind me later".
+    /// `edits_since_export` when the user last said "remind me later",
     pub snoozed_at_edits: u32,
+    /// and when (schema 6).
+    pub snoozed_at: Option<i64>,
 }
 
 impl BackupRecord {
@@ -43,14 +59,33 @@ impl BackupRecord {
         };
     }
 
-    pub fn snooze(&mut self) {
+    pub fn snooze(&mut self, now: i64) {
         self.snoozed_at_edits = self.edits_since_export;
+        self.snoozed_at = Some(now);
     }
 
     pub fn reminder_due(&self) -> bool {
         self.edits_since_export
             .saturating_sub(self.snoozed_at_edits)
             >= BACKUP_REMINDER_EDITS
+    }
+}
+
+impl Project {
+    /// Whether to suggest a JSON backup now: after many edits, or after a week without one
+    /// once the project holds data; "remind me later" waits for the next of either.
+    pub fn backup_due(&self, now: i64) -> Option<BackupDue> {
+        let record = &self.backup;
+        if record.reminder_due() {
+            return Some(BackupDue::Edits);
+        }
+        let since = record
+            .last_export_at
+            .unwrap_or(self.created_at)
+            .max(record.snoozed_at.unwrap_or(i64::MIN));
+        let has_data = !self.wanted.is_empty();
+        (has_data && now.saturating_sub(since) >= BACKUP_REMINDER_DAYS * DAY_MS)
+            .then_some(BackupDue::Days)
     }
 }
 
@@ -132,9 +167,9 @@ impl super::Workspace {
         }
     }
 
-    pub fn snooze_backup_reminder(&mut self, id: Uuid) {
+    pub fn snooze_backup_reminder(&mut self, id: Uuid, now: i64) {
         if let Some(project) = self.projects.iter_mut().find(|p| p.id == id) {
-            project.backup.snooze();
+            project.backup.snooze(now);
         }
     }
 }

@@ -254,6 +254,7 @@ const GOLDEN_V2: &str = include_str!("../../tests/fixtures/workspace-v2.json");
 const GOLDEN_V3: &str = include_str!("../../tests/fixtures/workspace-v3.json");
 const GOLDEN_V4: &str = include_str!("../../tests/fixtures/workspace-v4.json");
 const GOLDEN_V5: &str = include_str!("../../tests/fixtures/workspace-v5.json");
+const GOLDEN_V6: &str = include_str!("../../tests/fixtures/workspace-v6.json");
 
 #[test]
 fn the_v1_golden_fixture_loads_field_by_field() {
@@ -315,10 +316,19 @@ fn the_v2_golden_fixture_loads_its_sources() {
 fn saving_the_current_golden_fixture_gives_it_back_unchanged() {
     // If this fails, the stored shape changed: bump SCHEMA_VERSION, add a migration step and
     // a new fixture, and keep this one as the input the migration is tested on.
-    let workspace = Workspace::from_json(GOLDEN_V5).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V5).unwrap();
+    let workspace = Workspace::from_json(GOLDEN_V6).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V6).unwrap();
     let saved: serde_json::Value = serde_json::from_str(&workspace.to_json()).unwrap();
     assert_eq!(saved, expected);
+}
+
+#[test]
+fn v5_migrates_to_exactly_the_v6_fixture_minus_the_snooze_time() {
+    let migrated = Workspace::from_json(GOLDEN_V5).unwrap();
+    let mut v6 = Workspace::from_json(GOLDEN_V6).unwrap();
+    assert_eq!(v6.projects[0].backup.snoozed_at, Some(1_700_000_400_000));
+    v6.projects[0].backup.snoozed_at = None;
+    assert_eq!(migrated, v6);
 }
 
 #[test]

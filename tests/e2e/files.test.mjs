@@ -11,7 +11,7 @@ import {
 } from "./harness.mjs";
 
 const env = useBrowser();
-const FIXTURE = readFileSync(new URL("../fixtures/workspace-v5.json", import.meta.url), "utf8");
+const FIXTURE = readFileSync(new URL("../fixtures/workspace-v6.json", import.meta.url), "utf8");
 const V4 = readFileSync(new URL("../fixtures/workspace-v4.json", import.meta.url), "utf8");
 const PROJECT = "6f1c2a9e-3b41-4c0e-9d2a-1f0e8b7c6a51";
 const NAME = "Observatoire des herbiers de posidonie";
@@ -60,11 +60,11 @@ test("a project exported, storage cleared and the file imported comes back ident
   await seed(page, FIXTURE, `/project/${PROJECT}/files`);
   await page.getByRole("heading", { level: 1, name: /Files, sharing and versions/ }).waitFor();
   await expectAccessible(page, "files page");
-  const file = await download(page, page.getByRole("button", { name: "Back up the project (JSON)" }));
+  const file = await download(page, page.locator(".export-buttons").getByRole("button", { name: "Back up the project (JSON)" }));
   assert.match(file.name, /^observatoire-des-herbiers-de-posidonie-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(file.text);
   assert.equal(exported.format, "data-roadmap");
-  assert.equal(exported.schema_version, 5);
+  assert.equal(exported.schema_version, 6);
   await waitForStored(page, (text) => JSON.parse(text).projects[0].backup.edits_since_export === 0);
   const before = (await storedWorkspace(page)).projects.find((p) => p.id === PROJECT);
   assert.deepEqual(exported.projects, [before], "the file holds exactly what the browser holds");
@@ -125,7 +125,7 @@ test("a broken, foreign, too new or tampered file is explained and changes nothi
   const cases = [
     ["cut.json", FIXTURE.slice(0, 900), /stops before its end: it was probably cut short \(line \d+, column \d+\)/],
     ["notes.json", '{"title":"my notes"}', /it is not Data Roadmap data/],
-    ["future.json", '{"format":"data-roadmap","schema_version":99,"projects":[]}', /newer version of Data Roadmap \(format 99; this version reads up to format 5\)/],
+    ["future.json", '{"format":"data-roadmap","schema_version":99,"projects":[]}', /newer version of Data Roadmap \(format 99; this version reads up to format 6\)/],
     ["tampered.json", JSON.stringify(duplicated), /same identifier \(projects\[0\]\.wanted\[1\]\.id\)/],
     ["wrong.json", FIXTURE.replace('"status": "searching"', '"status": "urgent"'), /at projects\[0\]\.wanted\[0\]\.status \(unknown variant `urgent`/],
     ["old-wrong.json", V4.replace('"priority": "essential"', '"priority": "urgent"'), /at projects\[0\]\.wanted\[0\]\.priority \(unknown variant `urgent`/],
@@ -263,6 +263,7 @@ test("after many edits the app suggests a backup, and a backup quiets it", async
   const page = await context.newPage();
   const almost = JSON.parse(FIXTURE);
   almost.projects[0].backup.edits_since_export = 299;
+  almost.projects[0].backup.last_export_at = Date.now(); // not a week old: edits alone count
   await seed(page, JSON.stringify(almost), `/project/${PROJECT}`);
   await page.getByRole("heading", { level: 1, name: NAME }).waitFor();
   assert.equal(await page.getByTestId("backup-reminder").count(), 0);
@@ -272,5 +273,24 @@ test("after many edits the app suggests a backup, and a backup quiets it", async
   await expectAccessible(page, "project with the backup reminder");
   await download(page, reminder.getByRole("button", { name: "Back up the project (JSON)" }));
   await reminder.waitFor({ state: "detached" });
+  await finish(context);
+});
+
+test("a week after the last backup the app suggests another, and 'later' waits a week", async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  const old = JSON.parse(FIXTURE);
+  old.projects[0].backup.last_export_at = Date.now() - 8 * 86_400_000;
+  old.projects[0].backup.snoozed_at = null;
+  await seed(page, JSON.stringify(old), `/project/${PROJECT}/wanted`);
+  const reminder = page.getByTestId("backup-reminder");
+  await reminder.filter({ hasText: "more than a week ago" }).waitFor();
+  await expectAccessible(page, "Wanted Data List with the weekly reminder");
+  await reminder.getByRole("button", { name: "Remind me later" }).click();
+  await reminder.waitFor({ state: "detached" });
+  await waitForStored(page, (text) => JSON.parse(text).projects[0].backup.snoozed_at > 0);
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Wanted Data List" }).waitFor();
+  assert.equal(await reminder.count(), 0, "snoozed for a week");
   await finish(context);
 });
