@@ -96,6 +96,12 @@ ensure_chromium() {
   apt_install chromium chromium-driver
 }
 
+# A real nginx serves the build in one end-to-end test, with the shipped deploy/nginx.conf.
+ensure_nginx() {
+  if [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null; then return; fi
+  apt_install nginx
+}
+
 ensure_rust_components() {
   if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then return; fi
   say "adding rustfmt and clippy with rustup"
