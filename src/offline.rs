@@ -71,8 +71,10 @@ pub fn register_service_worker(update_ready: RwSignal<bool>) {
     let container = window.navigator().service_worker();
     let registering = container.register("/sw.js");
     leptos::task::spawn_local(async move {
-        if let Ok(registration) = JsFuture::from(registering).await {
-            watch_for_updates(registration.unchecked_into(), update_ready);
+        // Checked, not assumed: a browser that blocks workers may resolve with nothing.
+        let registered = JsFuture::from(registering).await.map(JsCast::dyn_into);
+        if let Ok(Ok(registration)) = registered {
+            watch_for_updates(registration, update_ready);
         }
     });
 }
@@ -122,10 +124,10 @@ pub fn apply_update() {
     });
     container.set_oncontrollerchange(Some(reload.unchecked_ref()));
     leptos::task::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.get_registration()).await else {
+        let found = JsFuture::from(container.get_registration()).await;
+        let Ok(Ok(registration)) = found.map(JsCast::dyn_into::<ServiceWorkerRegistration>) else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         if let Some(waiting) = registration.waiting() {
             let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
         }
