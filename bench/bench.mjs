@@ -2,12 +2,12 @@
 // Usage: node bench/bench.mjs <app dist> <hello dist> [runs]   (scripts/bench calls it)
 import { readFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
-import { launch, startServer } from "../tests/e2e/harness.mjs";
+import { launch, startServer, layoutEntries, seedStorage } from "../tests/e2e/harness.mjs";
 import { firstLoadBytes, gzipSizes } from "./first-load.mjs";
 
 const [appDist, helloDist, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg ?? 5);
-const TARGETS = { firstLoadKb: 200, coldRatio: 2, renderMs: 300, keystrokeP95: 16, saveMs: 5 };
+const TARGETS = { firstLoadKb: 200, coldRatio: 2, renderMs: 300, keystrokeP95: 16, saveMs: 5, smallSaveMs: 2 };
 
 const median = (xs) => quantile(xs, 0.5);
 function quantile(xs, q) {
@@ -71,12 +71,12 @@ async function generatedWorkspace(name, datasets, sources, actions) {
   return { text: JSON.stringify({ schema_version: 6, projects: [project] }), project };
 }
 
-/** A fresh profile with `text` stored, on the home screen. */
+/** A fresh profile with the workspace `text` stored (in the storage layout), on the home screen. */
 async function seeded(browser, url, text) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
-  await page.evaluate((t) => localStorage.setItem("data-roadmap:workspace", t), text);
+  await seedStorage(page, layoutEntries(JSON.parse(text)));
   await page.goto(url);
   return { context, page };
 }
@@ -103,6 +103,27 @@ function typeIn(page, selector) {
   }, selector);
 }
 
+/**
+ * The saves after typing in `selector`: the page's first save, which also pays for compiling
+ * the code it runs for the first time (browsers compile WebAssembly functions lazily), then
+ * the median of three more, each after another burst of typing: the cost of a save as it
+ * recurs while a user works.
+ */
+async function saves(page, selector) {
+  const saved = (n) => page.waitForFunction((n) => performance.getEntriesByName("data-roadmap:save").length >= n, n);
+  await saved(1);
+  for (let n = 2; n <= 4; n++) {
+    await page.evaluate((selector) => {
+      const input = document.querySelector(selector);
+      input.value += "y";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }, selector);
+    await saved(n);
+  }
+  const times = await page.evaluate(() => performance.getEntriesByName("data-roadmap:save").map((e) => e.duration));
+  return { first: times[0], next: median(times.slice(1)) };
+}
+
 /** In-app navigation, as a user clicks: the time until the page is there and painted. */
 function navigate(page, href, done) {
   return page.evaluate(
@@ -127,15 +148,17 @@ async function largeProject(browser, url) {
   const opened = [];
   const listed = [];
   const keystrokes = [];
-  const saves = [];
+  const firstSaves = [];
+  const nextSaves = [];
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await seeded(browser, url, text);
     await page.locator(`a[href="/project/${id}"]`).first().waitFor();
     opened.push(await navigate(page, `/project/${id}`, { selector: "#project-name", count: 1 }));
     listed.push(await navigate(page, `/project/${id}/wanted`, { selector: ".wanted-row", count: 500 }));
     keystrokes.push(...(await typeIn(page, ".wanted-row input[type=text]")));
-    await page.waitForFunction(() => performance.getEntriesByName("data-roadmap:save").length > 0);
-    saves.push(await page.evaluate(() => performance.getEntriesByName("data-roadmap:save").at(-1).duration));
+    const { first, next } = await saves(page, ".wanted-row input[type=text]");
+    firstSaves.push(first);
+    nextSaves.push(next);
     await context.close();
   }
   return {
@@ -144,8 +167,33 @@ async function largeProject(browser, url) {
     listed: median(listed),
     p50: quantile(keystrokes, 0.5),
     p95: quantile(keystrokes, 0.95),
-    save: median(saves),
+    firstSave: median(firstSaves),
+    save: median(nextSaves),
   };
+}
+
+/**
+ * One save after typing in a 30-dataset project stored beside the 500-dataset one: the cost
+ * of a save follows the project edited, not the size of the workspace.
+ */
+async function saveBeside(browser, url) {
+  const large = await generatedWorkspace("Benchmark: 500 datasets", 500, 4, 2);
+  const small = await generatedWorkspace("Benchmark: 30 datasets", 30, 4, 2);
+  const workspace = JSON.parse(large.text);
+  workspace.projects.push(small.project);
+  const firstSaves = [];
+  const nextSaves = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await seeded(browser, url, JSON.stringify(workspace));
+    await page.goto(`${url}/project/${small.project.id}/wanted`);
+    await page.waitForFunction(() => document.querySelectorAll(".wanted-row").length === 30);
+    await typeIn(page, ".wanted-row input[type=text]");
+    const { first, next } = await saves(page, ".wanted-row input[type=text]");
+    firstSaves.push(first);
+    nextSaves.push(next);
+    await context.close();
+  }
+  return { bytes: JSON.stringify(small.project).length, firstSave: median(firstSaves), save: median(nextSaves) };
 }
 
 /** Keystrokes in the first field `field` picks on one page of a generated project. */
@@ -173,6 +221,7 @@ try {
   const appLoad = await loads(browser, app.url, appReady, { serviceWorker: true });
   const helloLoad = await loads(browser, hello.url, helloReady, { serviceWorker: false });
   const large = await largeProject(browser, app.url);
+  const beside = await saveBeside(browser, app.url);
   const sourcesPage = await keystrokesOn(browser, app.url, {
     name: "Benchmark: 100 sources", shape: [1, 100, 0],
     page: (p) => `/project/${p.id}/wanted/${p.wanted[0].id}/sources`,
@@ -207,7 +256,8 @@ try {
   out.push(`| keystroke in that list, p50 / p95 ms | ${ms(large.p50)} / ${ms(large.p95)} | | | p95 ≤ ${TARGETS.keystrokeP95} ms | ${mark(large.p95 <= TARGETS.keystrokeP95)} |`);
   out.push(`| keystroke on one dataset's sources page (100 sources), p50 / p95 ms | ${ms(sourcesPage.p50)} / ${ms(sourcesPage.p95)} | | | p95 ≤ ${TARGETS.keystrokeP95} ms | ${mark(sourcesPage.p95 <= TARGETS.keystrokeP95)} |`);
   out.push(`| keystroke on the roadmap (100 datasets × 5 actions), p50 / p95 ms | ${ms(roadmapPage.p50)} / ${ms(roadmapPage.p95)} | | | p95 ≤ ${TARGETS.keystrokeP95} ms | ${mark(roadmapPage.p95 <= TARGETS.keystrokeP95)} |`);
-  out.push(`| one save of that workspace (${kb(large.bytes)} KB of JSON), ms | ${ms(large.save)} | | | ≤ ${TARGETS.saveMs} ms | ${mark(large.save <= TARGETS.saveMs)} |`);
+  out.push(`| a save after typing in that project (${kb(large.bytes)} KB of JSON), ms (the page's first save) | ${ms(large.save)} (${ms(large.firstSave)}) | | | ≤ ${TARGETS.saveMs} ms | ${mark(large.save <= TARGETS.saveMs)} |`);
+  out.push(`| a save after typing in a 30-dataset project beside it (${kb(beside.bytes)} KB of JSON), ms (the page's first save) | ${ms(beside.save)} (${ms(beside.firstSave)}) | | | ≤ ${TARGETS.smallSaveMs} ms | ${mark(beside.save <= TARGETS.smallSaveMs)} |`);
   console.log(out.join("\n"));
 } finally {
   await app.close();

@@ -9,6 +9,20 @@ pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// Whether the page is on screen (not a background tab or a minimised window).
+pub fn is_visible() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
+}
+
+/// Loads the page again (and with it a newer version of the app, if one is installed).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// The browser's preferred languages, most preferred first.
 pub fn preferred_languages() -> Vec<String> {
     let Some(window) = web_sys::window() else {

@@ -1,41 +1,119 @@
-//! The only code that touches localStorage: load (and migrate), save, and set aside what
-//! cannot be read, so that nothing already stored is ever overwritten by a failed load.
+//! The only code that touches localStorage. What to read and write, and in which order, is
+//! the replica's (`model::Replica`, tested natively); this module lends it the browser's
+//! storage, runs every write under a Web Lock shared by all tabs, and lists what was set
+//! aside.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
-use crate::model::{LoadError, Workspace};
+use crate::model::layout::{KeyKind, SET_ASIDE_PREFIX};
+pub use crate::model::SaveError;
+use crate::model::Store;
 
-/// Where the workspace lives; the schema version is inside the value.
-pub const WORKSPACE_KEY: &str = "data-roadmap:workspace";
 const LANG_KEY: &str = "data-roadmap:lang";
-/// Unreadable texts are kept under this prefix plus the time they were found.
-const SET_ASIDE_PREFIX: &str = "data-roadmap:set-aside:";
+/// The Web Lock every tab of this app saves and catches up under.
+const LOCK_NAME: &str = "data-roadmap:storage";
 
-/// What the app starts with, and what went wrong reading it, if anything.
-pub struct Startup {
-    pub workspace: Workspace,
-    pub problem: Option<StartupProblem>,
+/// localStorage, as the replica's [`Store`].
+pub struct LocalStore(web_sys::Storage);
+
+impl LocalStore {
+    /// `None` when localStorage cannot be reached (blocked, or some private modes).
+    pub fn open() -> Option<LocalStore> {
+        local_storage().map(LocalStore)
+    }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum StartupProblem {
-    /// localStorage cannot be reached at all (blocked, or some private modes).
-    Unavailable,
-    /// The stored text could not be read. `set_aside_key` says where it was copied; `None`
-    /// means the copy failed too, so the app must not save over the original.
-    Unreadable {
-        error: LoadError,
-        raw: String,
-        set_aside_key: Option<String>,
-    },
+impl Store for LocalStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get_item(key).ok().flatten()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+        self.0.set_item(key, value).map_err(|error| {
+            let name = error
+                .dyn_ref::<web_sys::DomException>()
+                .map(|e| e.name())
+                .unwrap_or_default();
+            match name.as_str() {
+                // Firefox used its own name for the same thing.
+                "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => SaveError::QuotaExceeded,
+                "" => SaveError::Refused(format!("{error:?}")),
+                _ => SaveError::Refused(name),
+            }
+        })
+    }
+
+    fn remove(&mut self, key: &str) {
+        let _ = self.0.remove_item(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let count = self.0.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
+    }
+
+    /// Cut on the JavaScript side: the rest of a large project never crosses into Rust.
+    fn head(&self, key: &str, chars: usize) -> Option<String> {
+        let value = self.0.unchecked_ref::<JsStorage>().get_item(key).ok()?;
+        let text = value.dyn_into::<js_sys::JsString>().ok()?;
+        let end = u32::try_from(chars).unwrap_or(u32::MAX).min(text.length());
+        Some(text.slice(0, end).into())
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveError {
-    Unavailable,
-    QuotaExceeded,
-    Refused(String),
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage`, for a `getItem` that keeps the value a JavaScript string.
+    type JsStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &JsStorage, key: &str) -> Result<JsValue, JsValue>;
+
+    /// `navigator.locks` (web-sys has it only behind its unstable flag).
+    type LockManager;
+    #[wasm_bindgen(method)]
+    fn request(this: &LockManager, name: &str, callback: &JsValue) -> js_sys::Promise;
+}
+
+/// Runs `task` holding the lock all tabs write under, so that no other tab writes between
+/// the revision it reads and the write that depends on it. The task runs a little later (the
+/// lock is granted asynchronously), or at once where Web Locks are missing.
+pub fn with_lock(task: impl FnOnce() + 'static) {
+    let locks = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()).ok())
+        .filter(|locks| !locks.is_undefined() && !locks.is_null());
+    match locks {
+        Some(locks) => {
+            let callback = Closure::once_into_js(task);
+            let _ = locks
+                .unchecked_into::<LockManager>()
+                .request(LOCK_NAME, &callback);
+        }
+        None => task(),
+    }
+}
+
+/// What a `storage` event from another tab is about: `Some(None)` for anything (the storage
+/// was cleared), `Some(Some(key))` for one key of the layout, `None` if not ours.
+pub fn changed_key(event: &web_sys::StorageEvent) -> Option<Option<KeyKind>> {
+    let is_local = event
+        .storage_area()
+        .zip(local_storage())
+        .is_some_and(|(area, local)| area == local);
+    if !is_local {
+        return None;
+    }
+    match event.key() {
+        None => Some(None),
+        Some(key) => KeyKind::of(&key).map(Some),
+    }
 }
 
 /// A text set aside at load time.
@@ -46,96 +124,14 @@ pub struct SetAside {
     pub at: i64,
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Reads the workspace; on any problem, keeps what is stored intact and says what happened.
-pub fn load(now: i64) -> Startup {
-    let Some(storage) = local_storage() else {
-        return Startup {
-            workspace: Workspace::default(),
-            problem: Some(StartupProblem::Unavailable),
-        };
-    };
-    let raw = match storage.get_item(WORKSPACE_KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => {
-            return Startup {
-                workspace: Workspace::default(),
-                problem: None,
-            }
-        }
-        Err(_) => {
-            return Startup {
-                workspace: Workspace::default(),
-                problem: Some(StartupProblem::Unavailable),
-            }
-        }
-    };
-    match Workspace::from_json(&raw) {
-        Ok(workspace) => Startup {
-            workspace,
-            problem: None,
-        },
-        Err(error) => {
-            let set_aside_key = set_aside(&storage, &raw, now);
-            Startup {
-                workspace: Workspace::default(),
-                problem: Some(StartupProblem::Unreadable {
-                    error,
-                    raw,
-                    set_aside_key,
-                }),
-            }
-        }
-    }
-}
-
-/// Copies an unreadable text under a key of its own that no later save will reuse.
-fn set_aside(storage: &web_sys::Storage, raw: &str, now: i64) -> Option<String> {
-    let mut key = format!("{SET_ASIDE_PREFIX}{now}");
-    let mut n = 1;
-    while storage.get_item(&key).ok().flatten().is_some() {
-        key = format!("{SET_ASIDE_PREFIX}{now}-{n}");
-        n += 1;
-    }
-    storage.set_item(&key, raw).ok().map(|()| key)
-}
-
-/// Writes the workspace text; on failure what was stored before is left as it was.
-pub fn save(json: &str) -> Result<(), SaveError> {
-    let storage = local_storage().ok_or(SaveError::Unavailable)?;
-    storage.set_item(WORKSPACE_KEY, json).map_err(|error| {
-        let name = error
-            .dyn_ref::<web_sys::DomException>()
-            .map(|e| e.name())
-            .unwrap_or_default();
-        match name.as_str() {
-            // Firefox used its own name for the same thing.
-            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => SaveError::QuotaExceeded,
-            "" => SaveError::Refused(format!("{error:?}")),
-            _ => SaveError::Refused(name),
-        }
-    })
-}
-
-/// The workspace another tab just wrote, if a storage event is about it.
-pub fn external_change(event: &web_sys::StorageEvent) -> Option<Result<Workspace, LoadError>> {
-    if event.key().as_deref() != Some(WORKSPACE_KEY) {
-        return None;
-    }
-    event.new_value().map(|text| Workspace::from_json(&text))
-}
-
 /// Every text set aside so far, oldest first.
 pub fn set_aside_entries() -> Vec<SetAside> {
-    let Some(storage) = local_storage() else {
+    let Some(store) = LocalStore::open() else {
         return Vec::new();
     };
-    let count = storage.length().unwrap_or(0);
-    let mut entries: Vec<SetAside> = (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
+    let mut entries: Vec<SetAside> = store
+        .keys()
+        .into_iter()
         .filter_map(|key| {
             let stamp = key.strip_prefix(SET_ASIDE_PREFIX)?;
             let at = stamp.split('-').next()?.parse().ok()?;

@@ -5,9 +5,12 @@
 use std::time::Duration;
 
 use data_roadmap::app::App;
-use data_roadmap::model::{Project, WantedDataset, Workspace};
+use data_roadmap::model::layout::{project_key, INDEX_KEY, LEGACY_KEY};
+use data_roadmap::model::{
+    LoadReport, Project, Replica, SaveError, SyncContext, WantedDataset, Workspace,
+};
 use data_roadmap::routes::{Page, ProjectPage};
-use data_roadmap::storage::{self, SaveError, StartupProblem, WORKSPACE_KEY};
+use data_roadmap::storage::{self, LocalStore};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -56,6 +59,28 @@ fn sample_workspace(project_name: &str) -> Workspace {
     }
 }
 
+fn ctx() -> SyncContext<'static> {
+    SyncContext {
+        now: 42,
+        conflict_label: &|| "Conflict copy".to_string(),
+        new_id: &Uuid::new_v4,
+    }
+}
+
+/// Stores a workspace as the app does: one key per project, and the index.
+fn store(workspace: &Workspace) {
+    let mut local = LocalStore::open().unwrap();
+    let (mut replica, mut current, _) = Replica::load(&mut local, &ctx());
+    current.projects = workspace.projects.clone();
+    let (_, result) = replica.save(&mut local, &mut current, None, &ctx());
+    result.unwrap();
+}
+
+/// What a fresh load would find.
+fn stored() -> Workspace {
+    Replica::load(&mut LocalStore::open().unwrap(), &ctx()).1
+}
+
 /// Mounts the whole app into a fresh element; dropping the handle unmounts it.
 fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
     let parent: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
@@ -65,80 +90,79 @@ fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
 }
 
 #[wasm_bindgen_test]
-fn saved_workspace_loads_back_identical() {
+fn saved_workspace_loads_back_identical_one_key_per_project() {
     fresh_page();
     let workspace = sample_workspace("Posidonia watch");
-    storage::save(&workspace.to_json()).unwrap();
-    let startup = storage::load(1);
-    assert_eq!(startup.problem, None);
-    assert_eq!(startup.workspace, workspace);
+    store(&workspace);
+    let (_, loaded, report) = Replica::load(&mut LocalStore::open().unwrap(), &ctx());
+    assert_eq!(report, LoadReport::default());
+    assert_eq!(loaded, workspace);
+    let id = workspace.projects[0].id;
+    assert!(local_storage()
+        .get_item(&project_key(id))
+        .unwrap()
+        .is_some());
+    assert!(local_storage().get_item(INDEX_KEY).unwrap().is_some());
+    assert_eq!(local_storage().get_item(LEGACY_KEY).unwrap(), None);
 }
 
 #[wasm_bindgen_test]
 fn nothing_stored_means_an_empty_workspace() {
     fresh_page();
-    let startup = storage::load(1);
-    assert_eq!(startup.problem, None);
-    assert!(startup.workspace.projects.is_empty());
+    let (_, loaded, report) = Replica::load(&mut LocalStore::open().unwrap(), &ctx());
+    assert_eq!(report, LoadReport::default());
+    assert!(loaded.projects.is_empty());
 }
 
 #[wasm_bindgen_test]
-fn an_unreadable_value_is_set_aside_and_left_in_place() {
+fn an_unreadable_value_is_set_aside_before_anything_is_written() {
     fresh_page();
     let raw = "{\"schema_version\":1,\"projects\":[{\"name\":\"cut sh";
-    local_storage().set_item(WORKSPACE_KEY, raw).unwrap();
+    local_storage().set_item(LEGACY_KEY, raw).unwrap();
 
-    let startup = storage::load(42);
-    let Some(StartupProblem::Unreadable {
-        raw: kept,
-        set_aside_key: Some(key),
-        ..
-    }) = startup.problem
-    else {
-        panic!("expected an unreadable value, got {:?}", startup.problem);
-    };
-    assert_eq!(kept, raw);
+    let (_, loaded, report) = Replica::load(&mut LocalStore::open().unwrap(), &ctx());
+    let unreadable = report.unreadable.expect("reported");
+    assert_eq!(unreadable.raw, raw);
+    let key = unreadable.set_aside_key.expect("set aside");
     assert_eq!(storage::set_aside_text(&key).as_deref(), Some(raw));
-    assert_eq!(
-        local_storage().get_item(WORKSPACE_KEY).unwrap().as_deref(),
-        Some(raw)
-    );
-    assert!(startup.workspace.projects.is_empty());
-
-    // A second unreadable load at the same instant never overwrites the first copy.
-    let again = storage::load(42);
-    let Some(StartupProblem::Unreadable {
-        set_aside_key: Some(second),
-        ..
-    }) = again.problem
-    else {
-        panic!("expected a second copy");
-    };
-    assert_ne!(second, key);
+    assert!(loaded.projects.is_empty());
     let entries = storage::set_aside_entries();
-    assert_eq!(entries.len(), 2);
-    assert!(entries.iter().all(|e| e.at == 42));
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].at, 42);
 
-    storage::delete_set_aside(&key);
-    assert_eq!(storage::set_aside_entries().len(), 1);
-    storage::delete_set_aside(WORKSPACE_KEY);
+    storage::delete_set_aside(INDEX_KEY);
+    local_storage().set_item(INDEX_KEY, "{}").unwrap();
+    storage::delete_set_aside(INDEX_KEY);
     assert!(
-        local_storage().get_item(WORKSPACE_KEY).unwrap().is_some(),
+        local_storage().get_item(INDEX_KEY).unwrap().is_some(),
         "only set-aside keys can be deleted"
     );
+    storage::delete_set_aside(&key);
+    assert!(storage::set_aside_entries().is_empty());
 }
 
 #[wasm_bindgen_test]
 fn a_full_storage_is_reported_and_keeps_the_previous_save() {
     fresh_page();
-    let small = sample_workspace("Small").to_json();
-    storage::save(&small).unwrap();
-    let huge = sample_workspace(&"x".repeat(12 * 1024 * 1024)).to_json();
-    assert_eq!(storage::save(&huge), Err(SaveError::QuotaExceeded));
-    assert_eq!(
-        local_storage().get_item(WORKSPACE_KEY).unwrap(),
-        Some(small)
-    );
+    let small = sample_workspace("Small");
+    store(&small);
+    let mut local = LocalStore::open().unwrap();
+    let (mut replica, mut workspace, _) = Replica::load(&mut local, &ctx());
+    workspace.projects[0].description = "x".repeat(12 * 1024 * 1024);
+    let (_, result) = replica.save(&mut local, &mut workspace, None, &ctx());
+    assert_eq!(result, Err(SaveError::QuotaExceeded));
+    assert_eq!(stored(), small);
+}
+
+#[wasm_bindgen_test]
+async fn writes_wait_their_turn_under_the_lock() {
+    let order = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    for n in 1..=3 {
+        let order = order.clone();
+        storage::with_lock(move || order.borrow_mut().push(n));
+    }
+    sleep(50).await;
+    assert_eq!(*order.borrow(), [1, 2, 3]);
 }
 
 #[wasm_bindgen_test]
@@ -153,7 +177,7 @@ fn the_language_choice_is_remembered() {
 async fn user_text_is_rendered_as_text() {
     fresh_page();
     let hostile = "<img src=x onerror=alert(1)>";
-    storage::save(&sample_workspace(hostile).to_json()).unwrap();
+    store(&sample_workspace(hostile));
     let (parent, handle) = mount_app();
     sleep(20).await;
     let text = parent.text_content().unwrap_or_default();
@@ -170,7 +194,7 @@ async fn user_text_is_rendered_as_text() {
 async fn the_app_warns_about_unreadable_data_and_does_not_overwrite_it() {
     fresh_page();
     local_storage()
-        .set_item(WORKSPACE_KEY, "not json at all")
+        .set_item(LEGACY_KEY, "not json at all")
         .unwrap();
     let (parent, handle) = mount_app();
     sleep(20).await;
@@ -180,12 +204,13 @@ async fn the_app_warns_about_unreadable_data_and_does_not_overwrite_it() {
         .expect("a notice is shown");
     assert!(notice.text_content().unwrap().contains("JSON"));
     sleep(600).await;
+    let entries = storage::set_aside_entries();
+    assert_eq!(entries.len(), 1);
     assert_eq!(
-        local_storage().get_item(WORKSPACE_KEY).unwrap().as_deref(),
+        storage::set_aside_text(&entries[0].key).as_deref(),
         Some("not json at all"),
-        "nothing was saved over the unreadable text before the user changed anything"
+        "the unreadable text is kept, as it was"
     );
-    assert_eq!(storage::set_aside_entries().len(), 1);
     drop(handle);
     parent.remove();
 }
@@ -216,11 +241,7 @@ async fn a_new_project_is_saved_without_a_save_button() {
         "the new project's page is open"
     );
     sleep(Duration::from_millis(700).as_millis() as i32).await;
-    let stored = local_storage()
-        .get_item(WORKSPACE_KEY)
-        .unwrap()
-        .expect("saved");
-    let workspace = Workspace::from_json(&stored).unwrap();
+    let workspace = stored();
     assert_eq!(workspace.projects.len(), 1);
     assert_eq!(workspace.projects[0].name, "Festival sonore");
     drop(handle);
@@ -237,7 +258,7 @@ async fn a_source_page_makes_only_http_links_clickable() {
         "/project/{}/wanted/{}/sources",
         project.id, project.wanted[0].id
     );
-    storage::save(&workspace.to_json()).unwrap();
+    store(&workspace);
     web_sys::window()
         .unwrap()
         .history()
@@ -297,7 +318,8 @@ async fn a_share_link_is_previewed_as_text_and_stores_nothing_until_imported() {
     assert!(text.contains(hostile), "the name is shown as typed: {text}");
     assert!(text.contains('3'), "the counts are shown: {text}");
     assert!(review.query_selector("img").unwrap().is_none());
-    assert_eq!(local_storage().get_item(WORKSPACE_KEY).unwrap(), None);
+    assert!(stored().projects.is_empty(), "nothing stored");
+    assert_eq!(local_storage().get_item(INDEX_KEY).unwrap(), None);
 
     let import: web_sys::HtmlElement = parent
         .query_selector("#share-import-import")
@@ -306,9 +328,7 @@ async fn a_share_link_is_previewed_as_text_and_stores_nothing_until_imported() {
         .unchecked_into();
     import.click();
     sleep(600).await;
-    let stored = local_storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
-    let saved = Workspace::from_json(&stored).unwrap();
-    assert_eq!(saved.projects, vec![workspace.projects[0].content()]);
+    assert_eq!(stored().projects, vec![workspace.projects[0].content()]);
     drop(handle);
     parent.remove();
     fresh_page();
@@ -328,7 +348,7 @@ async fn every_page_address_is_answered_by_its_page_and_marked_in_the_navigation
     fresh_page();
     local_storage().set_item("data-roadmap:lang", "en").unwrap();
     let workspace = Workspace::from_json(include_str!("fixtures/workspace-v6.json")).unwrap();
-    storage::save(&workspace.to_json()).unwrap();
+    store(&workspace);
     let project = &workspace.projects[0];
     let pages = [
         (ProjectPage::Overview, "Overview"),

@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::i18n::{load_error_reason, Key};
+use crate::i18n::{load_error_reason, name_or, Key};
+use crate::model::{HeldProject, SCHEMA_VERSION};
 use crate::offline::{self, Persistence};
-use crate::state::{use_app, HoldReason, SaveStatus};
-use crate::storage::{SaveError, StartupProblem};
+use crate::state::{use_app, HoldReason, SaveStatus, StartupProblem};
+use crate::storage::SaveError;
 
 /// A file name for downloaded unreadable data, stamped so that two never collide.
 fn unreadable_file_name(at: i64) -> String {
@@ -18,10 +19,34 @@ fn unreadable_file_name(at: i64) -> String {
 pub fn StorageNotices() -> impl IntoView {
     let app = use_app();
     let startup = move || {
-        let Some(StartupProblem::Unreadable { error, raw, .. }) = app.startup_problem.get() else {
-            return None;
-        };
         let lang = app.lang.get();
+        let (error, raw) = match app.startup_problem.get()? {
+            StartupProblem::Unreadable { error, raw, .. } => (error, raw),
+            StartupProblem::Newer { found } => {
+                let body = Key::NewerDataBody.fill(
+                    lang,
+                    &[
+                        ("found", &found.to_string()),
+                        ("supported", &SCHEMA_VERSION.to_string()),
+                    ],
+                );
+                return Some(
+                    view! {
+                        <div class="notice notice-error" role="alert" data-testid="newer-data">
+                            <p><strong>{Key::NewerDataTitle.text(lang)}</strong></p>
+                            <p>{body}</p>
+                            <p class="actions">
+                                <button type="button" on:click=move |_| browser::reload()>
+                                    {Key::ReloadToUpdate.text(lang)}
+                                </button>
+                            </p>
+                        </div>
+                    }
+                    .into_any(),
+                );
+            }
+            StartupProblem::Unavailable => return None,
+        };
         let body = Key::UnreadableBody.fill(lang, &[("reason", &load_error_reason(&error, lang))]);
         let download = move |_| {
             let _ = browser::download(
@@ -43,7 +68,8 @@ pub fn StorageNotices() -> impl IntoView {
                     </button>
                 </p>
             </div>
-        })
+        }
+        .into_any())
     };
     let save_problem = move || {
         let lang = app.lang.get();
@@ -58,9 +84,7 @@ pub fn StorageNotices() -> impl IntoView {
             SaveStatus::Held(HoldReason::UnreadableNotSetAside) => {
                 Key::SaveHeld.text(lang).to_string()
             }
-            SaveStatus::Held(HoldReason::NewerVersionInOtherTab) => {
-                Key::OtherTabNewer.text(lang).to_string()
-            }
+            SaveStatus::Held(HoldReason::NewerData) => Key::SaveHeldNewer.text(lang).to_string(),
             SaveStatus::Saved | SaveStatus::Pending => return None,
         };
         Some(view! {
@@ -93,7 +117,71 @@ pub fn StorageNotices() -> impl IntoView {
             }
         })
     };
-    view! { <div class="notices">{update} {startup} {save_problem} {other_tab}</div> }
+    let conflicts = move || {
+        let lang = app.lang.get();
+        let lines = app.conflicts.get();
+        (!lines.is_empty()).then(|| {
+            let lines = lines
+                .into_iter()
+                .map(|(name, label)| {
+                    let name = name_or(&name, Key::UntitledProject, lang);
+                    view! { <p>{Key::ConflictKept.fill(lang, &[("name", &name), ("label", &label)])}</p> }
+                })
+                .collect_view();
+            view! {
+                <div class="notice notice-warning" role="status" data-testid="conflict-notice">
+                    {lines}
+                    <button type="button" class="secondary" on:click=move |_| app.conflicts.set(Vec::new())>
+                        {Key::Dismiss.text(lang)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <div class="notices">
+            {update} {startup} {save_problem} {conflicts} {other_tab} <HeldProjects />
+        </div>
+    }
+}
+
+/// Projects kept in storage that this version leaves alone, each said once.
+#[component]
+fn HeldProjects() -> impl IntoView {
+    let app = use_app();
+    let line = move |held: HeldProject| {
+        let lang = app.lang.get();
+        match held.found {
+            0 => Key::HeldProjectUnreadable.text(lang).to_string(),
+            found => {
+                let name = name_or(
+                    held.name.as_deref().unwrap_or_default(),
+                    Key::UntitledProject,
+                    lang,
+                );
+                Key::HeldProject.fill(lang, &[("name", &name), ("found", &found.to_string())])
+            }
+        }
+    };
+    move || {
+        let held = app.held_projects.get();
+        (!held.is_empty()).then(|| {
+            let lines = held
+                .into_iter()
+                .map(|h| view! { <p>{line(h)}</p> })
+                .collect_view();
+            view! {
+                <div class="notice notice-warning" role="status" data-testid="held-projects">
+                    {lines}
+                    <p class="actions">
+                        <button type="button" on:click=move |_| browser::reload()>
+                            {app.t(Key::Reload)}
+                        </button>
+                    </p>
+                </div>
+            }
+        })
+    }
 }
 
 /// Whether the browser promised to keep the data: the user should know when files matter.

@@ -133,6 +133,22 @@ impl ChangeLog {
         })
     }
 
+    /// The projects changed after `seen`, or `None` if that cannot be told (a change
+    /// anywhere, or one no longer kept): what a save must look at.
+    pub fn projects_since(&self, seen: u64) -> Option<Vec<Uuid>> {
+        let mut projects = Vec::new();
+        for touched in self.since(seen)? {
+            match touched {
+                Touched::Everything => return None,
+                Touched::At(path) if !projects.contains(&path.project) => {
+                    projects.push(path.project)
+                }
+                Touched::At(_) => {}
+            }
+        }
+        Some(projects)
+    }
+
     /// Which rows of `scope` changed after `seen`.
     pub fn refresh(&self, seen: u64, scope: ListScope, is_row: &dyn Fn(Uuid) -> bool) -> Refresh {
         let Some(changes) = self.since(seen) else {
@@ -166,6 +182,20 @@ mod tests {
             Uuid::from_u128(3),
             Uuid::from_u128(4),
         )
+    }
+
+    #[test]
+    fn a_save_looks_at_the_projects_changed_since_it_last_ran() {
+        let (p, d, _, other) = ids();
+        let mut log = ChangeLog::default();
+        log.record(Touched::At(ItemPath::project(other)));
+        let seen = log.last();
+        log.record(Touched::At(ItemPath::wanted(p, d)));
+        log.record(Touched::At(ItemPath::project(p)));
+        assert_eq!(log.projects_since(seen), Some(vec![p]));
+        assert_eq!(log.projects_since(log.last()), Some(vec![]));
+        log.record(Touched::Everything);
+        assert_eq!(log.projects_since(seen), None);
     }
 
     #[test]

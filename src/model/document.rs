@@ -86,6 +86,11 @@ pub fn read_document(text: &str) -> Result<Value, LoadError> {
             LoadError::Syntax { line, column }
         }
     })?;
+    migrate_document(value)
+}
+
+/// Checks a parsed document is ours and not newer, and migrates it to the current version.
+pub(super) fn migrate_document(value: Value) -> Result<Value, LoadError> {
     if value
         .get("format")
         .is_some_and(|format| format != FILE_FORMAT)

@@ -10,9 +10,12 @@ mod datamap;
 mod document;
 mod evaluation;
 mod import;
+pub mod layout;
+mod merge;
 mod planning;
 mod progress;
 mod project;
+mod replica;
 mod roadmap;
 mod scores;
 mod snapshot;
@@ -32,9 +35,13 @@ pub use import::{
     parse_import, ImportError, ImportLabels, ImportOutcome, Resolution, UndoReport,
     MAX_IMPORT_BYTES, MAX_IMPORT_PROJECTS, MAX_IMPORT_WANTED,
 };
+pub use merge::{merge_ids, merge_projects, Merged};
 pub use planning::{RouteAdvice, RouteReason};
 pub use progress::{Phase, PhaseProgress, PhaseState, StillToDo};
 pub use project::{Direction, Domain, Project};
+pub use replica::{
+    set_aside, HeldProject, LoadReport, Replica, SaveError, Store, SyncContext, Synced, Unreadable,
+};
 pub use roadmap::{
     horizon_of, parse_date, ActionFilter, ActionStatus, Horizon, HorizonSetting, Month,
     PlannedAction, RoadmapAction, Route, Timeline, ACTIONS_ASKED,
@@ -110,6 +117,8 @@ impl Workspace {
 mod changes_tests;
 #[cfg(test)]
 mod import_tests;
+#[cfg(test)]
+mod merge_tests;
 #[cfg(test)]
 mod roadmap_tests;
 #[cfg(test)]

@@ -144,3 +144,145 @@ pub(crate) fn any_workspace() -> impl Strategy<Value = Workspace> {
         workspace
     })
 }
+
+/// One edit a tab makes to a project. Datasets are named by their position in the base, so
+/// that two sides can be kept to different ones.
+#[derive(Clone, Debug)]
+pub(crate) enum Edit {
+    ProjectText(usize, String),
+    WantedText(usize, usize, String),
+    AddWanted(String),
+    RemoveWanted(usize),
+    MoveWanted(usize, usize),
+    AddSource(usize, String),
+    SourceTitle(usize, usize, String),
+    RemoveSource(usize, usize),
+}
+
+/// Which fields and base datasets a side may touch: any, or one half of them (even or odd
+/// positions), so that two sides' edits are disjoint.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Side {
+    Any,
+    Even,
+    Odd,
+}
+
+impl Side {
+    /// The `n`th position this side may use.
+    fn position(self, n: usize) -> usize {
+        match self {
+            Side::Any => n,
+            Side::Even => n * 2,
+            Side::Odd => n * 2 + 1,
+        }
+    }
+}
+
+const PROJECT_TEXTS: usize = 5;
+const WANTED_TEXTS: usize = 4;
+
+pub(crate) fn any_edits(side: Side) -> impl Strategy<Value = Vec<Edit>> {
+    let spot = move || (0..4usize).prop_map(move |n| side.position(n));
+    let field = move || {
+        let fields: Vec<usize> = (0..PROJECT_TEXTS).map(|n| side.position(n)).collect();
+        proptest::sample::select(
+            fields
+                .into_iter()
+                .filter(|f| *f < PROJECT_TEXTS)
+                .collect::<Vec<_>>(),
+        )
+    };
+    let edit = prop_oneof![
+        (field(), any_text()).prop_map(|(f, t)| Edit::ProjectText(f, t)),
+        (spot(), 0..WANTED_TEXTS, any_text()).prop_map(|(d, f, t)| Edit::WantedText(d, f, t)),
+        any_text().prop_map(Edit::AddWanted),
+        spot().prop_map(Edit::RemoveWanted),
+        (spot(), 0..6usize).prop_map(|(d, to)| Edit::MoveWanted(d, to)),
+        (spot(), any_text()).prop_map(|(d, t)| Edit::AddSource(d, t)),
+        (spot(), 0..3usize, any_text()).prop_map(|(d, s, t)| Edit::SourceTitle(d, s, t)),
+        (spot(), 0..3usize).prop_map(|(d, s)| Edit::RemoveSource(d, s)),
+    ];
+    proptest::collection::vec(edit, 1..8)
+}
+
+/// The project after `edits`; new items get ids counting from `first_id`.
+pub(crate) fn apply_edits(base: &Project, edits: &[Edit], first_id: u128) -> Project {
+    let mut project = base.clone();
+    let mut next = first_id;
+    let mut fresh = || {
+        next += 1;
+        Uuid::from_u128(next)
+    };
+    let dataset_id = |n: usize| base.wanted.get(n).map(|w| w.id);
+    for edit in edits {
+        let position = |project: &Project, n: usize| {
+            let id = dataset_id(n)?;
+            project.wanted.iter().position(|w| w.id == id)
+        };
+        match edit.clone() {
+            Edit::ProjectText(field, text) => {
+                let target = match field {
+                    0 => &mut project.name,
+                    1 => &mut project.holder,
+                    2 => &mut project.description,
+                    3 => &mut project.objectives,
+                    _ => &mut project.partners,
+                };
+                *target = text;
+            }
+            Edit::WantedText(n, field, text) => {
+                if let Some(at) = position(&project, n) {
+                    let dataset = &mut project.wanted[at];
+                    let target = match field {
+                        0 => &mut dataset.name,
+                        1 => &mut dataset.use_case,
+                        2 => &mut dataset.theme,
+                        _ => &mut dataset.producer,
+                    };
+                    *target = text;
+                }
+            }
+            Edit::AddWanted(name) => project.wanted.push(WantedDataset {
+                name,
+                ..WantedDataset::new(fresh())
+            }),
+            Edit::RemoveWanted(n) => {
+                if let Some(at) = position(&project, n) {
+                    project.wanted.remove(at);
+                }
+            }
+            Edit::MoveWanted(n, to) => {
+                if let Some(at) = position(&project, n) {
+                    let dataset = project.wanted.remove(at);
+                    let to = to.min(project.wanted.len());
+                    project.wanted.insert(to, dataset);
+                }
+            }
+            Edit::AddSource(n, title) => {
+                if let Some(at) = position(&project, n) {
+                    project.wanted[at].sources.push(CandidateSource {
+                        title,
+                        ..CandidateSource::new(fresh())
+                    });
+                }
+            }
+            Edit::SourceTitle(n, s, title) => {
+                if let Some(source) =
+                    position(&project, n).and_then(|at| project.wanted[at].sources.get_mut(s))
+                {
+                    source.title = title;
+                }
+            }
+            Edit::RemoveSource(n, s) => {
+                if let Some(at) = position(&project, n) {
+                    let sources = &mut project.wanted[at].sources;
+                    if s < sources.len() {
+                        sources.remove(s);
+                    }
+                }
+            }
+        }
+    }
+    project
+}

@@ -1,89 +1,157 @@
-//! The debounced autosave, and the other tabs' changes coming in.
+//! The debounced autosave, and catching up with other tabs. What is read and written is the
+//! replica's; this module decides when: a pause in typing, another tab's `storage` event,
+//! the page shown again (`pageshow`, `visibilitychange`), the page going away.
 
 use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
+use uuid::Uuid;
 
-use super::{AppState, HoldReason, SaveStatus};
+use super::{AppState, SaveStatus};
 use crate::browser;
-use crate::model::Workspace;
-use crate::storage;
+use crate::model::layout::KeyKind;
+use crate::model::{ChangeLog, SaveError};
+use crate::storage::{self, LocalStore};
 
-/// A save (serialising and writing) shows in the browser's performance timeline under this
-/// name: in the DevTools profiler, and in `scripts/bench`.
+/// A save (reading revisions, serialising and writing the changed projects) shows in the
+/// browser's performance timeline under this name: in the DevTools profiler, and in
+/// `scripts/bench`.
 const SAVE_MEASURE: &str = "data-roadmap:save";
 const SAVE_MARK: &str = "data-roadmap:save-start";
 
-/// How long typing must pause before the workspace is written.
+/// How long typing must pause before the changes are written.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
-pub(super) fn start(state: AppState) {
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    // The text last written or read, so an unchanged workspace is never written again.
-    let last_written = StoredValue::new(state.with_workspace_untracked(Workspace::to_json));
+pub(super) fn start(state: AppState, pending_at_load: bool) {
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    // The change-log number up to which the store holds this tab's changes.
+    let saved_up_to = StoredValue::new(state.changes.with_value(ChangeLog::last));
+    // A failed save is retried in full: the projects it did not write are still pending.
+    let failed = StoredValue::new(false);
 
-    let flush = move || {
-        if let Some(handle) = pending.get_value() {
+    let save_now = move || {
+        if let Some(handle) = timer.get_value() {
             handle.clear();
-            pending.set_value(None);
+            timer.set_value(None);
         }
         if matches!(state.save_status.get_untracked(), SaveStatus::Held(_)) {
             return;
         }
+        let Some(mut store) = LocalStore::open() else {
+            state
+                .save_status
+                .set(SaveStatus::Failed(SaveError::Unavailable));
+            return;
+        };
         browser::mark(SAVE_MARK);
-        let json = state.with_workspace_untracked(Workspace::to_json);
-        if last_written.with_value(|last| *last == json) {
-            state.save_status.set(SaveStatus::Saved);
+        let seen = saved_up_to.get_value();
+        let changed: Option<Vec<Uuid>> = if failed.get_value() {
+            None
+        } else {
+            state.changes.with_value(|log| log.projects_since(seen))
+        };
+        let result = state.sync(&mut store, |replica, store, workspace, ctx| {
+            replica.save(store, workspace, changed.as_deref(), ctx)
+        });
+        browser::measure_since(SAVE_MEASURE, SAVE_MARK);
+        saved_up_to.set_value(state.changes.with_value(ChangeLog::last));
+        failed.set_value(result.is_err());
+        state.save_status.set(match result {
+            _ if state.replica.with_value(|r| r.read_only()) => {
+                SaveStatus::Held(super::HoldReason::NewerData)
+            }
+            Ok(()) => SaveStatus::Saved,
+            Err(error) => SaveStatus::Failed(error),
+        });
+    };
+
+    let catch_up = move |key: Option<KeyKind>| {
+        if key == Some(KeyKind::Legacy) {
+            // A tab of the previous version wrote its whole workspace: merged in and stored
+            // at once, so that the old key can be retired.
+            storage::with_lock(save_now);
             return;
         }
-        let saved = storage::save(&json);
-        browser::measure_since(SAVE_MEASURE, SAVE_MARK);
-        match saved {
-            Ok(()) => {
-                last_written.set_value(json);
-                state.save_status.set(SaveStatus::Saved);
+        storage::with_lock(move || {
+            let Some(mut store) = LocalStore::open() else {
+                return;
+            };
+            let nothing_pending =
+                saved_up_to.get_value() == state.changes.with_value(ChangeLog::last);
+            state.sync(&mut store, |replica, store, workspace, ctx| {
+                (replica.catch_up(store, workspace, key, ctx), ())
+            });
+            if nothing_pending {
+                // What came in is what is stored: nothing to write back.
+                saved_up_to.set_value(state.changes.with_value(ChangeLog::last));
             }
-            Err(error) => state.save_status.set(SaveStatus::Failed(error)),
-        }
+        });
     };
 
     Effect::new(move |ran_before: Option<()>| {
         state.workspace.track();
-        if ran_before.is_none() || matches!(state.save_status.get_untracked(), SaveStatus::Held(_))
-        {
+        let unsaved = saved_up_to.get_value() != state.changes.with_value(ChangeLog::last);
+        let held = matches!(state.save_status.get_untracked(), SaveStatus::Held(_));
+        if held || (ran_before.is_some() && !unsaved) {
             return;
         }
-        if let Some(handle) = pending.get_value() {
+        if ran_before.is_none() && !pending_at_load {
+            return;
+        }
+        if let Some(handle) = timer.get_value() {
             handle.clear();
         }
         state.save_status.set(SaveStatus::Pending);
-        pending.set_value(set_timeout_with_handle(flush, SAVE_DELAY).ok());
+        let flush = move || storage::with_lock(save_now);
+        timer.set_value(set_timeout_with_handle(flush, SAVE_DELAY).ok());
     });
 
-    // Closing or reloading the tab must not drop the last keystrokes.
-    for event in ["pagehide", "beforeunload"] {
-        let handle = window_event_listener_untyped(event, move |_| {
-            if pending.get_value().is_some() {
-                flush();
+    // Closing or reloading the tab must not drop the last keystrokes. The lock would be
+    // granted too late here, so the save runs at once (still comparing revisions).
+    let unsaved = move || timer.get_value().is_some() || failed.get_value();
+    let handle = window_event_listener(ev::pagehide, move |_| {
+        if unsaved() {
+            save_now();
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let handle = window_event_listener(ev::beforeunload, move |event| {
+        if unsaved() {
+            save_now();
+        }
+        // Only when the edits could not be stored does the browser ask "leave the page?".
+        let lost = match state.save_status.get_untracked() {
+            SaveStatus::Failed(_) => true,
+            SaveStatus::Held(_) => {
+                saved_up_to.get_value() != state.changes.with_value(ChangeLog::last)
             }
-        });
-        on_cleanup(move || handle.remove());
-    }
+            SaveStatus::Saved | SaveStatus::Pending => false,
+        };
+        if lost {
+            event.prevent_default();
+            event.set_return_value("");
+        }
+    });
+    on_cleanup(move || handle.remove());
 
     let handle = window_event_listener(ev::storage, move |event| {
-        match storage::external_change(&event) {
-            None => {}
-            // Our own pending edit will be written next and win; the other tab then adopts it.
-            Some(Ok(_)) if pending.get_value().is_some() => {}
-            Some(Ok(workspace)) => {
-                last_written.set_value(workspace.to_json());
-                state.adopt(workspace);
-                state.other_tab_notice.set(true);
-            }
-            Some(Err(_)) => state
-                .save_status
-                .set(SaveStatus::Held(HoldReason::NewerVersionInOtherTab)),
+        if let Some(key) = storage::changed_key(&event) {
+            catch_up(key);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    // A page restored from the back-forward cache, or a tab brought back from the background,
+    // may have missed storage events.
+    let handle = window_event_listener(ev::pageshow, move |event| {
+        if event.persisted() {
+            catch_up(None);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let handle = window_event_listener(ev::visibilitychange, move |_| {
+        if browser::is_visible() {
+            catch_up(None);
         }
     });
     on_cleanup(move || handle.remove());

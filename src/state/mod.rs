@@ -20,9 +20,12 @@ use uuid::Uuid;
 
 use crate::browser;
 use crate::i18n::{Key, Lang};
-use crate::model::{ChangeLog, ItemPath, Project, Touched, Workspace};
+use crate::model::{
+    ChangeLog, HeldProject, ItemPath, LoadError, Project, Replica, SyncContext, Synced, Touched,
+    Workspace,
+};
 use crate::offline::{self, Persistence};
-use crate::storage::{self, SaveError, StartupProblem};
+use crate::storage::{self, LocalStore, SaveError};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -36,7 +39,24 @@ pub enum SaveStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HoldReason {
     UnreadableNotSetAside,
-    NewerVersionInOtherTab,
+    /// What is stored was written by a newer version; this one does not write over it.
+    NewerData,
+}
+
+/// What went wrong reading the stored data, shown until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StartupProblem {
+    /// localStorage cannot be reached at all (blocked, or some private modes).
+    Unavailable,
+    /// A stored text could not be read. `set_aside_key` says where it was copied; `None`
+    /// means the copy failed too, so the app must not save over the original.
+    Unreadable {
+        error: LoadError,
+        raw: String,
+        set_aside_key: Option<String>,
+    },
+    /// Everything stored was written by a newer version, in this format.
+    Newer { found: u64 },
 }
 
 /// Puts back what an action removed. A plain closure rather than a `Callback`: the component
@@ -62,6 +82,11 @@ pub struct AppState {
     pub startup_problem: RwSignal<Option<StartupProblem>>,
     pub toast: RwSignal<Option<Toast>>,
     pub other_tab_notice: RwSignal<bool>,
+    /// Projects where another tab changed the same fields: (name, label of the copy kept).
+    pub conflicts: RwSignal<Vec<(String, String)>>,
+    /// Stored projects this version cannot show (newer, or unreadable and not set aside).
+    pub held_projects: RwSignal<Vec<HeldProject>>,
+    replica: StoredValue<Replica>,
     /// A new version of the app is installed and waits for "reload to update".
     pub update_ready: RwSignal<bool>,
     pub persistence: RwSignal<Persistence>,
@@ -152,9 +177,48 @@ impl AppState {
         ProjectHandle::new(*self, id)
     }
 
-    /// Replaces the whole workspace with what another tab wrote.
-    fn adopt(&self, workspace: Workspace) {
-        self.change(Touched::Everything, |w| *w = workspace);
+    /// Lets the replica read and write the store against the workspace; what it brought
+    /// from other tabs is then shown, and announced.
+    fn sync<R>(
+        &self,
+        store: &mut LocalStore,
+        run: impl FnOnce(&mut Replica, &mut LocalStore, &mut Workspace, &SyncContext) -> (Synced, R),
+    ) -> R {
+        let lang = self.lang.get_untracked();
+        let now = browser::now_ms();
+        let label = move || {
+            Key::ConflictCopyLabel.fill(lang, &[("date", &browser::format_date_time(now, lang))])
+        };
+        let ctx = SyncContext {
+            now,
+            conflict_label: &label,
+            new_id: &Uuid::new_v4,
+        };
+        let mut out = None;
+        self.replica.update_value(|replica| {
+            self.workspace
+                .update_untracked(|w| out = Some(run(replica, store, w, &ctx)));
+        });
+        let (synced, result) = out.expect("the sync ran");
+        self.announce(synced);
+        result
+    }
+
+    fn announce(&self, synced: Synced) {
+        if synced.held_changed {
+            self.held_projects
+                .set(self.replica.with_value(|r| r.held().to_vec()));
+        }
+        if synced.changed {
+            self.changes.update_value(|log| {
+                log.record(Touched::Everything);
+            });
+            self.workspace.notify();
+            self.other_tab_notice.set(synced.conflicts.is_empty());
+        }
+        if !synced.conflicts.is_empty() {
+            self.conflicts.update(|c| c.extend(synced.conflicts));
+        }
     }
 }
 
@@ -164,39 +228,82 @@ pub fn use_app() -> AppState {
 
 /// Loads what is stored, provides [`AppState`] and starts the effects that save it.
 pub fn provide_app_state() -> AppState {
-    let startup = storage::load(browser::now_ms());
     let lang = storage::load_lang().unwrap_or_else(|| {
         let tags = browser::preferred_languages();
         Lang::negotiate(tags.iter().map(String::as_str))
     });
-    let initial_status = match &startup.problem {
-        Some(StartupProblem::Unavailable) => SaveStatus::Failed(SaveError::Unavailable),
-        Some(StartupProblem::Unreadable {
-            set_aside_key: None,
-            ..
-        }) => SaveStatus::Held(HoldReason::UnreadableNotSetAside),
-        _ => SaveStatus::Saved,
-    };
     let state = AppState {
-        workspace: RwSignal::new(startup.workspace),
+        workspace: RwSignal::new(Workspace::default()),
         changes: StoredValue::new(ChangeLog::default()),
         lang: RwSignal::new(lang),
-        save_status: RwSignal::new(initial_status),
-        startup_problem: RwSignal::new(startup.problem),
+        save_status: RwSignal::new(SaveStatus::Saved),
+        startup_problem: RwSignal::new(None),
         toast: RwSignal::new(None),
         other_tab_notice: RwSignal::new(false),
+        conflicts: RwSignal::new(Vec::new()),
+        held_projects: RwSignal::new(Vec::new()),
+        replica: StoredValue::new(Replica::default()),
         update_ready: RwSignal::new(false),
         persistence: RwSignal::new(Persistence::Asking),
     };
     provide_context(state);
+    let pending = load(state);
 
     Effect::new(move |_| {
         let lang = state.lang.get();
         browser::set_document_lang(lang);
         storage::save_lang(lang);
     });
-    autosave::start(state);
+    autosave::start(state, pending);
     offline::register_service_worker(state.update_ready);
     offline::request_persistence(state.persistence);
     state
+}
+
+/// Reads what is stored into the state (before any effect saves it); true if something read
+/// must be written back (merged from an older tab, or tidied).
+fn load(state: AppState) -> bool {
+    let Some(mut store) = LocalStore::open() else {
+        state.startup_problem.set(Some(StartupProblem::Unavailable));
+        state
+            .save_status
+            .set(SaveStatus::Failed(SaveError::Unavailable));
+        return false;
+    };
+    let report = state.sync(&mut store, |replica, store, workspace, ctx| {
+        let (loaded, stored, report) = Replica::load(store, ctx);
+        *replica = loaded;
+        *workspace = stored;
+        (Synced::default(), report)
+    });
+    state
+        .held_projects
+        .set(state.replica.with_value(|r| r.held().to_vec()));
+    if !report.synced.conflicts.is_empty() {
+        state.conflicts.set(report.synced.conflicts);
+    }
+    let problem = match (report.newer, report.unreadable) {
+        (Some(found), _) => Some(StartupProblem::Newer { found }),
+        (None, Some(unreadable)) => Some(StartupProblem::Unreadable {
+            error: unreadable.error,
+            raw: unreadable.raw,
+            set_aside_key: unreadable.set_aside_key,
+        }),
+        (None, None) => None,
+    };
+    let status = match (&problem, report.migration) {
+        (Some(StartupProblem::Newer { .. }), _) => SaveStatus::Held(HoldReason::NewerData),
+        (
+            Some(StartupProblem::Unreadable {
+                set_aside_key: None,
+                ..
+            }),
+            _,
+        ) => SaveStatus::Held(HoldReason::UnreadableNotSetAside),
+        (_, Some(error)) => SaveStatus::Failed(error),
+        _ => SaveStatus::Saved,
+    };
+    state.startup_problem.set(problem);
+    state.save_status.set(status);
+    report.pending
 }

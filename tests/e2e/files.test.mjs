@@ -7,7 +7,8 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  useBrowser, newContext, finish, expectAccessible, storedWorkspace, waitForStored, WORKSPACE_KEY,
+  useBrowser, newContext, finish, expectAccessible, storedWorkspace, waitForStored, storageSnapshot,
+  WORKSPACE_KEY,
 } from "./harness.mjs";
 
 const env = useBrowser();
@@ -119,7 +120,7 @@ test("a broken, foreign, too new or tampered file is explained and changes nothi
   const page = await context.newPage();
   await seed(page, FIXTURE);
   await page.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
-  const stored = await page.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY);
+  const stored = await storageSnapshot(page);
   const duplicated = JSON.parse(FIXTURE);
   duplicated.projects[0].wanted[1].id = duplicated.projects[0].wanted[0].id;
   const cases = [
@@ -139,7 +140,7 @@ test("a broken, foreign, too new or tampered file is explained and changes nothi
     assert.match(await alert.innerText(), /Nothing was changed\./);
   }
   await expectAccessible(page, "home with an import error");
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY), stored);
+  assert.deepEqual(await storageSnapshot(page), stored);
   assert.equal(await page.getByTestId("import-review").count(), 0);
   await finish(context);
 });
@@ -180,7 +181,7 @@ test("a share link opens in a fresh profile as a preview, and imports on request
   await other.getByRole("heading", { level: 3, name: NAME }).waitFor();
   await other.getByText("2 wanted dataset(s) · 2 source(s) · 3 action(s) · 0 saved version(s)").waitFor();
   await expectAccessible(other, "share preview");
-  assert.equal(await other.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY), null, "nothing stored before the user says so");
+  assert.equal(await storedWorkspace(other), null, "nothing stored before the user says so");
   await other.getByRole("button", { name: "Import (1)" }).click();
   await other.getByRole("heading", { level: 1, name: NAME }).waitFor();
   assert.equal(new URL(other.url()).hash, "");

@@ -9,7 +9,9 @@ import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 
 export const DIST = new URL("../../dist/", import.meta.url).pathname;
+/** The single key of storage layout 1: seeding it tests the migration to the current layout. */
 export const WORKSPACE_KEY = "data-roadmap:workspace";
+export const INDEX_KEY = "data-roadmap:index";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -78,8 +80,10 @@ export async function launch() {
  * A fresh browser profile in the given language. Any request to another host than the test
  * server is blocked and recorded in `context.outsideRequests`; any dialog fails the test.
  */
-export async function newContext(browser, { locale = "en-GB" } = {}) {
-  const context = await browser.newContext({ locale, acceptDownloads: true });
+/** `serviceWorkers: "block"` where a test opens pages that must not be the app: once the
+ * worker is active, it answers every navigation of the origin with index.html. */
+export async function newContext(browser, { locale = "en-GB", serviceWorkers = "allow" } = {}) {
+  const context = await browser.newContext({ locale, acceptDownloads: true, serviceWorkers });
   context.outsideRequests = [];
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
@@ -119,21 +123,76 @@ export async function expectAccessible(page, screen) {
 }
 
 /**
- * Waits until the stored workspace text satisfies `predicate` (autosave is debounced). The
- * predicate runs here, in Node: the page's policy allows no `eval`.
+ * Every key the app keeps in localStorage, as an object (the language choice aside): what a
+ * test compares to show that nothing was written.
+ */
+export async function storageSnapshot(page) {
+  const all = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  delete all["data-roadmap:lang"];
+  return all;
+}
+
+/**
+ * The stored workspace as one document, put together here from the storage layout (the
+ * index, one key per project, one per project's saved versions) the way the app reads it.
+ */
+export function workspaceFrom(storage) {
+  const index = storage[INDEX_KEY];
+  if (index === undefined) {
+    const single = storage[WORKSPACE_KEY];
+    return single === undefined ? null : JSON.parse(single);
+  }
+  const projects = JSON.parse(index).projects.flatMap((id) => {
+    const record = storage[`data-roadmap:project:${id}`];
+    if (record === undefined) return [];
+    const { project } = JSON.parse(record);
+    const versions = storage[`data-roadmap:versions:${id}`];
+    return [{ ...project, snapshots: versions === undefined ? [] : JSON.parse(versions).snapshots }];
+  });
+  return { schema_version: JSON.parse(index).schema_version, projects };
+}
+
+/**
+ * The keys storage layout 2 holds for a workspace document (`{schema_version, projects}`),
+ * written as the app writes them: to seed a profile without going through the migration.
+ */
+export function layoutEntries(workspace) {
+  const version = workspace.schema_version;
+  const entries = {
+    [INDEX_KEY]: JSON.stringify({ layout: 2, projects: workspace.projects.map((p) => p.id), schema_version: version }),
+  };
+  for (const { snapshots = [], ...project } of workspace.projects) {
+    entries[`data-roadmap:project:${project.id}`] = JSON.stringify({ revision: 1, schema_version: version, project });
+    if (snapshots.length > 0) {
+      entries[`data-roadmap:versions:${project.id}`] = JSON.stringify({ schema_version: version, snapshots });
+    }
+  }
+  return entries;
+}
+
+/** Writes `entries` (key → text) into the page's localStorage. */
+export async function seedStorage(page, entries) {
+  await page.evaluate((entries) => {
+    for (const [key, text] of Object.entries(entries)) localStorage.setItem(key, text);
+  }, entries);
+}
+
+export async function storedWorkspace(page) {
+  return workspaceFrom(await storageSnapshot(page));
+}
+
+/**
+ * Waits until the stored workspace, as JSON text, satisfies `predicate` (autosave is
+ * debounced). The predicate runs here, in Node: the page's policy allows no `eval`.
  */
 export async function waitForStored(page, predicate, timeout = 10_000) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const text = await page.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY);
-    if (text !== null && predicate(text)) return;
+    const workspace = await storedWorkspace(page);
+    if (workspace !== null && predicate(JSON.stringify(workspace))) return;
     if (Date.now() > deadline) throw new Error(`stored workspace never matched ${predicate}`);
     await page.waitForTimeout(50);
   }
-}
-
-export async function storedWorkspace(page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key)), WORKSPACE_KEY);
 }
 
 /** Creates a project from the home screen and waits for its page. */

@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  DIST, launch, startServer, newContext, createProject, finish, expectAccessible, waitForStored,
+  DIST, launch, startServer, newContext, createProject, finish, expectAccessible, waitForStored, storageSnapshot,
 } from "./harness.mjs";
 
 // Each test deploys its own copy of the build, so that one can be changed under the browser.
@@ -91,13 +91,13 @@ test("a new deployment is offered as reload to update, and the data is kept", as
   const offer = page.getByTestId("update-offer");
   await offer.waitFor({ timeout: 20_000 });
   await expectAccessible(page, "update offer");
-  const stored = await page.evaluate(() => localStorage.getItem("data-roadmap:workspace"));
+  const stored = await storageSnapshot(page);
   await Promise.all([
     page.waitForEvent("load"),
     offer.getByRole("button", { name: "Reload to update" }).click(),
   ]);
   await page.getByRole("heading", { level: 1, name: "Before the update" }).waitFor();
-  assert.equal(await page.evaluate(() => localStorage.getItem("data-roadmap:workspace")), stored);
+  assert.deepEqual(await storageSnapshot(page), stored);
   const caches = await page.evaluate(async () => (await caches.keys()).join(","));
   assert.notEqual(caches, oldScript);
   assert.match(caches, /^data-roadmap-\w+b2$/, "the old cache was dropped on activation");

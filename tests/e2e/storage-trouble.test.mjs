@@ -2,7 +2,9 @@
 // the work goes on in memory, and what was stored before is left as it was.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, newContext, createProject, finish, expectAccessible, WORKSPACE_KEY } from "./harness.mjs";
+import {
+  useBrowser, newContext, createProject, finish, expectAccessible, waitForStored, storageSnapshot,
+} from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -11,22 +13,24 @@ test("a full storage is reported and the previous save stays intact", async () =
   const page = await context.newPage();
   await page.goto(env.server.url);
   await createProject(page, "Saved before");
-  await page.waitForFunction((key) => localStorage.getItem(key)?.includes("Saved before"), WORKSPACE_KEY);
-  const before = await page.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY);
+  await waitForStored(page, (text) => text.includes("Saved before"));
+  const before = await storageSnapshot(page);
 
-  // From now on every write of the workspace fails as a full quota does.
-  await page.evaluate((key) => {
+  // From now on every write of the app's data fails as a full quota does.
+  await page.evaluate(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {
-      if (k === key) throw new DOMException("full", "QuotaExceededError");
+      if (k.startsWith("data-roadmap:") && k !== "data-roadmap:lang") {
+        throw new DOMException("full", "QuotaExceededError");
+      }
       return setItem.call(this, k, v);
     };
-  }, WORKSPACE_KEY);
+  });
   await page.getByLabel("Organisation or project holder").fill("Typed while full");
   await page.getByRole("alert").filter({ hasText: "this browser's storage is full" }).waitFor();
   await page.getByText("Changes not saved").waitFor();
   await expectAccessible(page, "project page with the storage-full warning");
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY), before);
+  assert.deepEqual(await storageSnapshot(page), before);
   // The session keeps working in memory.
   assert.equal(await page.getByLabel("Organisation or project holder").inputValue(), "Typed while full");
   await finish(context);
