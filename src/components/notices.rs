@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::i18n::{load_error_reason, name_or, Key};
-use crate::model::{HeldProject, SCHEMA_VERSION};
+use crate::model::HeldProject;
 use crate::offline::{self, Persistence};
 use crate::state::{use_app, HoldReason, SaveStatus, StartupProblem};
 use crate::storage::SaveError;
@@ -22,14 +22,8 @@ pub fn StorageNotices() -> impl IntoView {
         let lang = app.lang.get();
         let (error, raw) = match app.startup_problem.get()? {
             StartupProblem::Unreadable { error, raw, .. } => (error, raw),
-            StartupProblem::Newer { found } => {
-                let body = Key::NewerDataBody.fill(
-                    lang,
-                    &[
-                        ("found", &found.to_string()),
-                        ("supported", &SCHEMA_VERSION.to_string()),
-                    ],
-                );
+            StartupProblem::Newer => {
+                let body = Key::NewerDataBody.text(lang);
                 return Some(
                     view! {
                         <div class="notice notice-error" role="alert" data-testid="newer-data">
@@ -83,6 +77,14 @@ pub fn StorageNotices() -> impl IntoView {
             }
             SaveStatus::Held(HoldReason::UnreadableNotSetAside) => {
                 Key::SaveHeld.text(lang).to_string()
+            }
+            // Said already, by the newer-data notice shown since the page loaded.
+            SaveStatus::Held(HoldReason::NewerData)
+                if app
+                    .startup_problem
+                    .with(|p| matches!(p, Some(StartupProblem::Newer))) =>
+            {
+                return None
             }
             SaveStatus::Held(HoldReason::NewerData) => Key::SaveHeldNewer.text(lang).to_string(),
             SaveStatus::Saved | SaveStatus::Pending => return None,

@@ -55,8 +55,9 @@ pub enum StartupProblem {
         raw: String,
         set_aside_key: Option<String>,
     },
-    /// Everything stored was written by a newer version, in this format.
-    Newer { found: u64 },
+    /// Everything stored was written by a newer version (a newer format, or keys laid out in
+    /// a newer way: the notice names neither, one number would not tell the user anything).
+    Newer,
 }
 
 /// Puts back what an action removed. A plain closure rather than a `Callback`: the component
@@ -283,7 +284,7 @@ fn load(state: AppState) -> bool {
         state.conflicts.set(report.synced.conflicts);
     }
     let problem = match (report.newer, report.unreadable) {
-        (Some(found), _) => Some(StartupProblem::Newer { found }),
+        (Some(_), _) => Some(StartupProblem::Newer),
         (None, Some(unreadable)) => Some(StartupProblem::Unreadable {
             error: unreadable.error,
             raw: unreadable.raw,
@@ -292,7 +293,7 @@ fn load(state: AppState) -> bool {
         (None, None) => None,
     };
     let status = match (&problem, report.migration) {
-        (Some(StartupProblem::Newer { .. }), _) => SaveStatus::Held(HoldReason::NewerData),
+        (Some(StartupProblem::Newer), _) => SaveStatus::Held(HoldReason::NewerData),
         (
             Some(StartupProblem::Unreadable {
                 set_aside_key: None,

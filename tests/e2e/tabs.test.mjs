@@ -129,20 +129,18 @@ test("a project saved by a newer version is shown as such, and never written ove
 test("a workspace or an index from a newer version makes this one read-only", async () => {
   const newerSingle = FIXTURE.replace('"schema_version": 6', '"schema_version": 42');
   const newerIndex = GOLDEN[INDEX_KEY].replace('"layout":2', '"layout":3');
-  for (const [entries, found] of [
-    [{ [WORKSPACE_KEY]: newerSingle }, "42"],
-    [{ ...GOLDEN, [INDEX_KEY]: newerIndex }, "7"],
-  ]) {
+  for (const entries of [{ [WORKSPACE_KEY]: newerSingle }, { ...GOLDEN, [INDEX_KEY]: newerIndex }]) {
     const context = await seededContext(entries);
     const page = await context.newPage();
     await page.goto(env.server.url);
     const notice = page.getByTestId("newer-data");
     await notice.filter({ hasText: "Your data was saved by a newer version of Data Roadmap" }).waitFor();
-    assert.match(await notice.innerText(), new RegExp(`It is in format ${found}; this version reads up to format 6\\.`));
+    assert.match(await notice.innerText(), /This older version neither shows the data nor writes to it: reload the page to update the app\./);
     await expectAccessible(page, "home with data from a newer version");
     await page.getByLabel("Project name").fill("Made in the old version");
     await page.getByRole("button", { name: "Create project" }).click();
     await page.getByText("Changes not saved").waitFor();
+    assert.equal(await page.getByTestId("save-problem").count(), 0, "said once, by the notice above");
     await page.waitForTimeout(700);
     assert.deepEqual(await storageSnapshot(page), entries, "nothing written");
     await finish(context);
