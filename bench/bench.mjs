@@ -55,7 +55,7 @@ async function loads(browser, url, ready, { serviceWorker }) {
  * built from the v4 fixture's first dataset.
  */
 async function generatedWorkspace(name, datasets, sources, actions) {
-  const fixture = JSON.parse(await readFile(new URL("../tests/fixtures/workspace-v6.json", import.meta.url)));
+  const fixture = JSON.parse(await readFile(new URL("../tests/fixtures/workspace-v7.json", import.meta.url)));
   const project = structuredClone(fixture.projects[0]);
   const model = project.wanted[0];
   project.id = randomUUID();
@@ -68,7 +68,7 @@ async function generatedWorkspace(name, datasets, sources, actions) {
     sources: Array.from({ length: sources }, (_, j) => ({ ...structuredClone(model.sources[j % 2]), id: randomUUID(), title: `Source ${i + 1}.${j + 1}` })),
     actions: Array.from({ length: actions }, (_, j) => ({ ...structuredClone(model.actions[j % 2]), id: randomUUID() })),
   }));
-  return { text: JSON.stringify({ schema_version: 6, projects: [project] }), project };
+  return { text: JSON.stringify({ schema_version: 7, projects: [project] }), project };
 }
 
 /** A fresh profile with the workspace `text` stored (in the storage layout), on the home screen. */

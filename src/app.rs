@@ -7,8 +7,8 @@ use leptos_router::path;
 use crate::components::{LangSwitch, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
 use crate::pages::{
-    under, DashboardPage, DataMapPage, FilesPage, HomePage, MethodPage, NotFound, OverviewPage,
-    ProjectShell, ReportPage, RoadmapPage, SourcesPage, VersionPage, WantedListPage,
+    under, DashboardPage, DataMapPage, FilesPage, HomePage, LetterPage, MethodPage, NotFound,
+    OverviewPage, ProjectShell, ReportPage, RoadmapPage, SourcesPage, VersionPage, WantedListPage,
     WantedSourcesPage,
 };
 use crate::routes::NavItem;
@@ -47,6 +47,10 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("map") view=|| under(NavItem::DataMap, DataMapPage)/>
                         <Route path=path!("roadmap") view=|| under(NavItem::Phase3, RoadmapPage)/>
+                        <Route
+                            path=path!("roadmap/:action/letter")
+                            view=|| under(NavItem::Phase3, LetterPage)
+                        />
                         <Route
                             path=path!("dashboard")
                             view=|| under(NavItem::Dashboard, DashboardPage)

@@ -29,6 +29,8 @@ pub enum ProjectPage {
     /// Every dataset placed by its value and availability.
     DataMap,
     Roadmap,
+    /// The letter that asks a producer to open data, for one roadmap action.
+    Letter(Uuid),
     Dashboard,
     Report,
     Files,
@@ -51,6 +53,7 @@ impl Page {
             ProjectPage::WantedSources(wanted) => format!("{base}/wanted/{wanted}/sources"),
             ProjectPage::DataMap => format!("{base}/map"),
             ProjectPage::Roadmap => format!("{base}/roadmap"),
+            ProjectPage::Letter(action) => format!("{base}/roadmap/{action}/letter"),
             ProjectPage::Dashboard => format!("{base}/dashboard"),
             ProjectPage::Report => format!("{base}/report"),
             ProjectPage::Files => format!("{base}/files"),
@@ -124,6 +127,12 @@ pub struct WantedParams {
     pub wanted: Uuid,
 }
 
+/// `/project/:id/roadmap/:action/letter`
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct ActionParams {
+    pub action: Uuid,
+}
+
 /// `/project/:id/versions/:version`
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct VersionParams {
@@ -151,6 +160,10 @@ mod tests {
         assert_eq!(
             Page::Project(p, ProjectPage::WantedSources(d)).href(),
             format!("/project/{p}/wanted/{d}/sources")
+        );
+        assert_eq!(
+            Page::Project(p, ProjectPage::Letter(d)).href(),
+            format!("/project/{p}/roadmap/{d}/letter")
         );
         assert_eq!(
             Page::Project(p, ProjectPage::Version(d)).href(),

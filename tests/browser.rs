@@ -347,9 +347,10 @@ fn go_to(path: &str) {
 async fn every_page_address_is_answered_by_its_page_and_marked_in_the_navigation() {
     fresh_page();
     local_storage().set_item("data-roadmap:lang", "en").unwrap();
-    let workspace = Workspace::from_json(include_str!("fixtures/workspace-v6.json")).unwrap();
+    let workspace = Workspace::from_json(include_str!("fixtures/workspace-v7.json")).unwrap();
     store(&workspace);
     let project = &workspace.projects[0];
+    let request = project.wanted[0].actions[1].id;
     let pages = [
         (ProjectPage::Overview, "Overview"),
         (ProjectPage::WantedList, "Phase 1"),
@@ -357,6 +358,7 @@ async fn every_page_address_is_answered_by_its_page_and_marked_in_the_navigation
         (ProjectPage::WantedSources(project.wanted[0].id), "Phase 2"),
         (ProjectPage::DataMap, "Data map"),
         (ProjectPage::Roadmap, "Phase 3"),
+        (ProjectPage::Letter(request), "Phase 3"),
         (ProjectPage::Dashboard, "Dashboard"),
         (ProjectPage::Report, "Report"),
         (ProjectPage::Files, "Files"),
@@ -385,6 +387,7 @@ async fn every_page_address_is_answered_by_its_page_and_marked_in_the_navigation
     for href in [
         Page::Project(uuid::Uuid::nil(), ProjectPage::Roadmap).href(),
         format!("/project/{}/wanted/not-an-id/sources", project.id),
+        Page::Project(project.id, ProjectPage::Letter(uuid::Uuid::nil())).href(),
     ] {
         go_to(&href);
         let (parent, handle) = mount_app();

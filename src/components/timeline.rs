@@ -27,6 +27,9 @@ struct Entry {
     description: String,
     late: bool,
     horizon: Option<Horizon>,
+    /// For a request to open data: when it was sent, and when to follow it up.
+    sent: Option<Date>,
+    follow_up: Option<Date>,
 }
 
 impl Entry {
@@ -43,6 +46,8 @@ impl Entry {
             description: action.description.trim().to_string(),
             late: action.is_overdue(today),
             horizon: action.horizon(today),
+            sent: action.request_deadlines().map(|d| d.sent),
+            follow_up: action.follow_up_date().filter(|_| action.is_request()),
         }
     }
 }
@@ -236,6 +241,13 @@ fn item(entry: Entry) -> impl IntoView {
     let mut details = vec![entry.status.label().text(lang).to_string()];
     if let Some(due) = entry.due {
         details.push(Key::DueOn.fill(lang, &[("date", &browser::format_day(due, lang))]));
+    }
+    if let Some(sent) = entry.sent {
+        details.push(Key::RequestSentOn.fill(lang, &[("date", &browser::format_day(sent, lang))]));
+    }
+    if let Some(follow_up) = entry.follow_up {
+        details
+            .push(Key::FollowUpOn.fill(lang, &[("date", &browser::format_day(follow_up, lang))]));
     }
     details.push(match entry.owner.as_str() {
         "" => Key::NoOwner.text(lang).to_string(),

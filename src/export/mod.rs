@@ -2,11 +2,13 @@
 //! a Markdown report, CSV tables and share links. Pure code over the model, tested natively;
 //! the pages only hand the results to `browser::download`.
 
+mod letter;
 mod markdown;
 mod report;
 mod share;
 mod tables;
 
+pub use letter::{letter_file, letter_gaps, request_letter, LetterGap};
 pub use markdown::project_markdown;
 pub use report::{project_report, Cell, Report, ReportSection, MAP_SECTION};
 pub use share::{

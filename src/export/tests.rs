@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use uuid::Uuid;
 
 use super::*;
-use crate::i18n::share_error_message;
+use crate::i18n::{share_error_message, DisplayName};
 use crate::model::strategies::any_workspace;
 use crate::model::{
     CandidateSource, ImportError, Licence, Project, RoadmapAction, Route, Snapshot, WantedDataset,
@@ -210,6 +210,97 @@ proptest! {
             let rows = read_csv(&sources_csv(project, Lang::Fr), Lang::Fr);
             let count: usize = project.wanted.iter().map(|d| d.sources.len()).sum();
             prop_assert_eq!(rows.len(), count + 1);
+        }
+    }
+}
+
+/// The v7 fixture's first project and its first wanted dataset (a request to Ifremer).
+fn posidonia() -> (Project, WantedDataset) {
+    let text = include_str!("../../tests/fixtures/workspace-v7.json");
+    let project = crate::model::Workspace::from_json(text)
+        .unwrap()
+        .projects
+        .remove(0);
+    let wanted = project.wanted[0].clone();
+    (project, wanted)
+}
+
+#[test]
+fn the_french_letter_names_who_asks_what_for_what_and_on_which_articles() {
+    let (project, wanted) = posidonia();
+    let letter = request_letter(&project, &wanted, Lang::Fr, "12 janv. 2026");
+    for expected in [
+        "Association Mer Vivante\nObservatoire des herbiers de posidonie",
+        "À l'attention de : Ifremer",
+        "Le 12 janv. 2026",
+        "Objet : demande de communication et de publication des données « Cartographie des herbiers »",
+        "Il s'agit de : Contours des herbiers de posidonie.",
+        "Ces données serviront à : Fond de carte de l'observatoire.",
+        "(article L300-2 du code des relations entre le public et l'administration)",
+        "(article L311-1)",
+        "GeoJSON",
+        "l'article L311-9",
+        "(article L312-1-1)",
+        "(article L321-1)",
+        "(article R311-13)",
+        "(article R343-1)",
+    ] {
+        assert!(letter.contains(expected), "{expected:?} missing from:\n{letter}");
+    }
+    assert!(letter.ends_with("\n\nAssociation Mer Vivante"), "signed");
+    assert!(letter_gaps(&project, &wanted).is_empty());
+}
+
+#[test]
+fn the_english_letter_invokes_the_directive_and_claims_no_right_of_access() {
+    let (project, wanted) = posidonia();
+    let letter = request_letter(&project, &wanted, Lang::En, "12 Jan 2026");
+    assert!(letter.contains("Directive (EU) 2019/1024"));
+    assert!(letter.contains("It does not itself create a right of access"));
+    assert!(letter.contains("To: Ifremer"));
+    for french_law in ["L311-1", "CADA", "R311-13", "code des relations"] {
+        assert!(
+            !letter.contains(french_law),
+            "{french_law} in the English letter"
+        );
+    }
+    assert!(
+        !letter.to_lowercase().contains("you must"),
+        "a request, not a demand"
+    );
+}
+
+#[test]
+fn a_letter_with_blanks_reads_whole_and_says_what_is_missing() {
+    let project = Project::new(Uuid::from_u128(1), "", 0);
+    let wanted = WantedDataset::new(Uuid::from_u128(2));
+    assert_eq!(
+        letter_gaps(&project, &wanted),
+        [LetterGap::Holder, LetterGap::Producer, LetterGap::Use]
+    );
+    let letter = request_letter(&project, &wanted, Lang::Fr, "1 févr. 2026");
+    assert!(letter.contains("À l'attention de : [producteur de la donnée]"));
+    assert!(letter.starts_with("[votre organisation]\n"));
+    assert!(!letter.contains("serviront à"), "no empty use sentence");
+    assert!(!letter.contains("Il s'agit de"), "no empty description");
+    assert!(letter.contains("CSV, JSON ou tout autre format ouvert"));
+    let file = letter_file(&project, &letter, "2026-02-01");
+    assert_eq!(file.name, "data-roadmap-2026-02-01-request.txt");
+    assert_eq!(file.bytes, letter.as_bytes());
+}
+
+proptest! {
+    #[test]
+    fn any_project_gets_a_whole_letter_in_both_languages(workspace in any_workspace()) {
+        for project in &workspace.projects {
+            for wanted in &project.wanted {
+                for lang in Lang::ALL {
+                    let letter = request_letter(project, wanted, lang, "date");
+                    // `Key::fill` checks every placeholder is given, in this debug build.
+                    prop_assert!(letter.contains(wanted.display_name(lang).as_str()));
+                    prop_assert!(letter.split("\n\n").count() >= 10, "every paragraph");
+                }
+            }
         }
     }
 }

@@ -444,6 +444,48 @@ strings! {
     DueOn => "pour le {date}", "due {date}";
     OwnerIs => "responsable : {owner}", "owner: {owner}";
     NoOwner => "sans responsable", "no owner";
+    RequestSentOn => "demande envoyée le {date}", "request sent {date}";
+    FollowUpOn => "relance le {date}", "follow up {date}";
+
+    // ── Phase 3: the letter that requests the opening of a dataset ──
+    DraftLetter => "Rédiger le courrier de demande", "Draft the request letter";
+    LetterTitle => "Courrier de demande d'ouverture", "Request letter";
+    LetterIntro => "Un courrier prêt à envoyer, rédigé à partir du projet et de la donnée recherchée. Copiez-le dans un courriel, imprimez-le ou téléchargez-le ; modifiez-le à votre guise avant l'envoi.", "A letter ready to send, drafted from the project and the wanted dataset. Copy it into an e-mail, print it or download it; change it as you see fit before sending it.";
+    LetterFor => "Pour « {wanted} », action n° {number}", "For “{wanted}”, action {number}";
+    LetterLanguage => "Langue du courrier", "Letter language";
+    LetterLanguageHelp => "En anglais pour un producteur hors de France : le courrier invoque alors les principes de la directive européenne sur les données ouvertes, sans prétendre à un droit d'accès qu'elle ne donne pas.", "In English for a producer outside France: the letter then invokes the principles of the EU open data directive, without claiming a right of access it does not grant.";
+    LetterMissing => "À compléter avant l'envoi : {fields}.", "To fill in before sending: {fields}.";
+    LetterMissingHolder => "l'organisation ou le porteur du projet (vue d'ensemble)", "the organisation or project holder (overview)";
+    LetterMissingProducer => "le producteur de la donnée (phase 1)", "the data producer (phase 1)";
+    LetterMissingUse => "l'usage prévu de la donnée (phase 1)", "what the data is for (phase 1)";
+    CopyLetter => "Copier le courrier", "Copy the letter";
+    LetterCopied => "Courrier copié.", "Letter copied.";
+    LetterCopyFailed => "Le navigateur n'a pas permis de copier : sélectionnez le texte du courrier et copiez-le à la main.", "The browser did not allow copying: select the letter's text and copy it by hand.";
+    PrintLetter => "Imprimer le courrier", "Print the letter";
+    DownloadLetter => "Télécharger le courrier (texte)", "Download the letter (text)";
+    LetterTracking => "Suivi de la demande", "Following the request";
+    RequestSent => "Date d'envoi", "Date sent";
+    FollowUp => "Date de relance", "Follow-up date";
+    RequestDeadlines => "Sans réponse au {refused}, la demande est réputée refusée ; vous pourrez alors saisir la CADA jusqu'au {cada}.", "Without an answer by {refused}, the request counts as refused; you can then refer it to the CADA until {cada}.";
+    UseSuggestedFollowUp => "Relancer le {date}", "Follow up on {date}";
+    BackToRoadmap => "Retour au plan de route", "Back to the roadmap";
+
+    // The letter itself, in the language chosen for it (not a translation: the French letter
+    // invokes French law, the English one the EU directive's principles; export/letter.rs).
+    LetterPlaceholderHolder => "[votre organisation]", "[your organisation]";
+    LetterPlaceholderProducer => "[producteur de la donnée]", "[data producer]";
+    LetterRecipient => "À l'attention de : {producer}", "To: {producer}";
+    LetterDate => "Le {date}", "{date}";
+    LetterSubject => "Objet : demande de communication et de publication des données « {wanted} »", "Subject: request to make the data “{wanted}” available for re-use";
+    LetterGreeting => "Madame, Monsieur,", "Dear Sir or Madam,";
+    LetterNeed => "Dans le cadre du projet « {project} », {holder} a besoin des données suivantes : « {wanted} ».", "As part of the project “{project}”, {holder} needs the following data: “{wanted}”.";
+    LetterDescription => "Il s'agit de : {description}", "That is: {description}";
+    LetterUse => "Ces données serviront à : {use}", "We would use them for: {use}";
+    LetterBasis => "Les données produites ou reçues par une administration dans le cadre de sa mission de service public sont des documents administratifs (article L300-2 du code des relations entre le public et l'administration) ; toute personne qui en fait la demande a le droit de se les faire communiquer (article L311-1).", "Directive (EU) 2019/1024 on open data and the re-use of public sector information sets the principle that documents held by public sector bodies, once accessible, should be re-usable for commercial or non-commercial purposes (Article 3), in open, machine-readable formats where possible (Article 5). It does not itself create a right of access, which is a matter for the law of your country: this letter is a request made in the spirit of the directive, not a claim.";
+    LetterAsk => "Je vous prie donc de bien vouloir me les communiquer par courrier électronique, dans un format ouvert et aisément réutilisable ({format}), comme le permet l'article L311-9, et de les publier en ligne (article L312-1-1) sous une licence ouverte, par exemple la Licence Ouverte / Etalab 2.0 : leur réutilisation est libre (article L321-1).", "We would be grateful if you could send us the data by e-mail, or publish it online, in an open, machine-readable format ({format}), under an open licence such as CC BY 4.0 or ODbL.";
+    LetterAnyFormat => "CSV, JSON ou tout autre format ouvert", "CSV, JSON or any other open format";
+    LetterAfter => "Sans réponse de votre part dans un délai d'un mois, cette demande sera réputée refusée (article R311-13) ; je pourrai alors saisir la Commission d'accès aux documents administratifs dans les deux mois (article R343-1).", "Thank you in advance for your answer; we would be glad to discuss how the data could be shared.";
+    LetterClosing => "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.", "Yours faithfully,";
 
     // ── Dashboard ──
     DashboardTitle => "Tableau de bord", "Dashboard";

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{Project, Workspace};
 
 /// Bump this, and add a step to `migrate`, whenever the stored shape changes.
-pub const SCHEMA_VERSION: u64 = 6;
+pub const SCHEMA_VERSION: u64 = 7;
 
 /// Marks an exported file as ours, so a stray JSON file is told apart from a damaged one.
 pub const FILE_FORMAT: &str = "data-roadmap";
@@ -121,8 +121,8 @@ fn migrate(mut value: Value, version: u64) -> Result<Value, LoadError> {
     if version < 5 {
         value = to_the_workshop_scores(value)?;
     }
-    // Version 6 added when the backup reminder was snoozed: none yet, which serde's default
-    // gives.
+    // Version 6 added when the backup reminder was snoozed, version 7 when a request to open
+    // data was sent and when to follow it up: none yet, which serde's defaults give.
     Ok(value)
 }
 

@@ -16,6 +16,7 @@ mod planning;
 mod progress;
 mod project;
 mod replica;
+mod request;
 mod roadmap;
 mod scores;
 mod snapshot;
@@ -42,6 +43,7 @@ pub use project::{Direction, Domain, Project};
 pub use replica::{
     set_aside, HeldProject, LoadReport, Replica, SaveError, Store, SyncContext, Synced, Unreadable,
 };
+pub use request::{add_months, RequestDeadlines};
 pub use roadmap::{
     horizon_of, parse_date, ActionFilter, ActionStatus, Horizon, HorizonSetting, Month,
     PlannedAction, RoadmapAction, Route, Timeline, ACTIONS_ASKED,

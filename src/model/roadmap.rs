@@ -78,6 +78,10 @@ pub struct RoadmapAction {
     pub status: ActionStatus,
     pub next_step: String,
     pub horizon: HorizonSetting,
+    /// For a request to open data: when it was sent, `YYYY-MM-DD` or empty (schema 7).
+    pub request_sent: String,
+    /// When to follow the request up, `YYYY-MM-DD` or empty (schema 7).
+    pub follow_up: String,
 }
 
 impl Default for RoadmapAction {
@@ -119,6 +123,8 @@ impl RoadmapAction {
             status: ActionStatus::default(),
             next_step: String::new(),
             horizon: HorizonSetting::default(),
+            request_sent: String::new(),
+            follow_up: String::new(),
         }
     }
 

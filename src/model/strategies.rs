@@ -21,26 +21,36 @@ fn any_choice<T: Clone + std::fmt::Debug + 'static>(all: &'static [T]) -> impl S
     proptest::sample::select(all)
 }
 
+/// A date field's text: empty, a date, or anything typed.
+fn any_date_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("2026-03-31".to_string()),
+        any_text()
+    ]
+}
+
 fn any_action() -> impl Strategy<Value = RoadmapAction> {
     (
         any_choice(Route::ALL),
         any_choice(ActionStatus::ALL),
         (any_text(), any_text()),
-        prop_oneof![
-            Just(String::new()),
-            Just("2026-03-31".to_string()),
-            any_text()
-        ],
+        any_date_text(),
         any_choice(HorizonSetting::ALL),
+        (any_date_text(), any_date_text()),
     )
         .prop_map(
-            |(route, status, (description, owner), due, horizon)| RoadmapAction {
-                status,
-                description,
-                owner,
-                due,
-                horizon,
-                ..RoadmapAction::new(Uuid::nil(), route)
+            |(route, status, (description, owner), due, horizon, (request_sent, follow_up))| {
+                RoadmapAction {
+                    status,
+                    description,
+                    owner,
+                    due,
+                    horizon,
+                    request_sent,
+                    follow_up,
+                    ..RoadmapAction::new(Uuid::nil(), route)
+                }
             },
         )
 }

@@ -255,6 +255,7 @@ const GOLDEN_V3: &str = include_str!("../../tests/fixtures/workspace-v3.json");
 const GOLDEN_V4: &str = include_str!("../../tests/fixtures/workspace-v4.json");
 const GOLDEN_V5: &str = include_str!("../../tests/fixtures/workspace-v5.json");
 const GOLDEN_V6: &str = include_str!("../../tests/fixtures/workspace-v6.json");
+const GOLDEN_V7: &str = include_str!("../../tests/fixtures/workspace-v7.json");
 
 #[test]
 fn the_v1_golden_fixture_loads_field_by_field() {
@@ -316,10 +317,25 @@ fn the_v2_golden_fixture_loads_its_sources() {
 fn saving_the_current_golden_fixture_gives_it_back_unchanged() {
     // If this fails, the stored shape changed: bump SCHEMA_VERSION, add a migration step and
     // a new fixture, and keep this one as the input the migration is tested on.
-    let workspace = Workspace::from_json(GOLDEN_V6).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V6).unwrap();
+    let workspace = Workspace::from_json(GOLDEN_V7).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V7).unwrap();
     let saved: serde_json::Value = serde_json::from_str(&workspace.to_json()).unwrap();
     assert_eq!(saved, expected);
+}
+
+#[test]
+fn v6_migrates_to_exactly_the_v7_fixture_minus_the_request_dates() {
+    let migrated = Workspace::from_json(GOLDEN_V6).unwrap();
+    let mut v7 = Workspace::from_json(GOLDEN_V7).unwrap();
+    let request = &mut v7.projects[0].wanted[0].actions[1];
+    assert_eq!(request.route, Route::RequestOpening);
+    assert_eq!(
+        (request.request_sent.as_str(), request.follow_up.as_str()),
+        ("2026-01-12", "2026-02-12")
+    );
+    request.request_sent.clear();
+    request.follow_up.clear();
+    assert_eq!(migrated, v7);
 }
 
 #[test]

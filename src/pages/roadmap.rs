@@ -5,6 +5,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::letter::MADADA;
 use super::use_project;
 use crate::browser;
 use crate::components::{naming, ChoiceSelect, FieldSource, RowOf, StepNav, TextField, Timeline};
@@ -12,6 +13,7 @@ use crate::i18n::{name_or, Key, Label, Lang, ROUTE_HELP};
 use crate::model::{
     MapPlace, Origin, Phase, RoadmapAction, Route, RouteAdvice, RouteReason, ACTIONS_ASKED,
 };
+use crate::routes::ProjectPage;
 use crate::state::{use_app, ActionHandle, Handle, ProjectHandle, RowSignals, WantedHandle};
 
 /// What a dataset's block of the roadmap shows above its actions.
@@ -160,13 +162,15 @@ fn ActionEditor(
                         {move || app.t(Key::MadadaLink)} " " <span class="visually-hidden">{move || app.t(Key::NewTab)}</span>
                     </a>
                 </p>
+                <p>
+                    <a href=fields.handle.project().href(ProjectPage::Letter(id)) class="button secondary">
+                        {naming(Key::DraftLetter, Signal::derive(move || format!("{} {}", title(), dataset_name.get())))}
+                    </a>
+                </p>
             </Show>
         </li>
     }
 }
-
-/// The public service that sends requests for administrative documents and follows them.
-const MADADA: &str = "https://madada.fr/";
 
 #[component]
 fn WantedActions(dataset: WantedHandle, rows: RoadmapRows) -> impl IntoView {

@@ -337,6 +337,10 @@ impl ActionHandle {
         self.id
     }
 
+    pub fn project(self) -> ProjectHandle {
+        self.wanted.project
+    }
+
     pub fn remove(self) -> Option<(RoadmapAction, Undo)> {
         let id = self.id;
         remove_with_undo(

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { useBrowser, newContext, expectAccessible, finish, WORKSPACE_KEY } from "./harness.mjs";
 
 const env = useBrowser();
-const FIXTURE = readFileSync(new URL("../fixtures/workspace-v6.json", import.meta.url), "utf8");
+const FIXTURE = readFileSync(new URL("../fixtures/workspace-v7.json", import.meta.url), "utf8");
 const PROJECT = JSON.parse(FIXTURE).projects[0];
 const NAME = PROJECT.name;
 

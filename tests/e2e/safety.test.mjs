@@ -12,7 +12,7 @@ const env = useBrowser();
 
 async function fileWith(name, document) {
   const path = join(await mkdtemp(join(tmpdir(), "dr-")), name);
-  await writeFile(path, JSON.stringify({ format: "data-roadmap", schema_version: 6, ...document }));
+  await writeFile(path, JSON.stringify({ format: "data-roadmap", schema_version: 7, ...document }));
   return path;
 }
 

@@ -10,7 +10,7 @@ import {
 } from "./harness.mjs";
 
 const env = useBrowser();
-const FIXTURE = await readFile(new URL("../fixtures/workspace-v6.json", import.meta.url), "utf8");
+const FIXTURE = await readFile(new URL("../fixtures/workspace-v7.json", import.meta.url), "utf8");
 const GOLDEN = JSON.parse(await readFile(new URL("../fixtures/storage-layout-2.json", import.meta.url), "utf8"));
 const A = "6f1c2a9e-3b41-4c0e-9d2a-1f0e8b7c6a51";
 const B = "a3b4c5d6-e7f8-4a1b-9c2d-3e4f5a6b7c8d";
@@ -127,7 +127,7 @@ test("a project saved by a newer version is shown as such, and never written ove
 });
 
 test("a workspace or an index from a newer version makes this one read-only", async () => {
-  const newerSingle = FIXTURE.replace('"schema_version": 6', '"schema_version": 42');
+  const newerSingle = FIXTURE.replace('"schema_version": 7', '"schema_version": 42');
   const newerIndex = GOLDEN[INDEX_KEY].replace('"layout":2', '"layout":3');
   for (const entries of [{ [WORKSPACE_KEY]: newerSingle }, { ...GOLDEN, [INDEX_KEY]: newerIndex }]) {
     const context = await seededContext(entries);
