@@ -13,6 +13,7 @@ mod import;
 pub mod layout;
 mod merge;
 mod planning;
+mod producers;
 mod progress;
 mod project;
 mod replica;
@@ -38,6 +39,10 @@ pub use import::{
 };
 pub use merge::{merge_ids, merge_projects, Merged};
 pub use planning::{RouteAdvice, RouteReason};
+pub use producers::{
+    normalise_name, producers, shared_needs, significant_words, Problem, Producer, ProducerMerges,
+    ProducerRequest, SharedNeed,
+};
 pub use progress::{Phase, PhaseProgress, PhaseState, StillToDo};
 pub use project::{Direction, Domain, Project};
 pub use replica::{
@@ -121,6 +126,8 @@ mod changes_tests;
 mod import_tests;
 #[cfg(test)]
 mod merge_tests;
+#[cfg(test)]
+mod producers_tests;
 #[cfg(test)]
 mod roadmap_tests;
 #[cfg(test)]

@@ -178,6 +178,12 @@ fn access_points(access: Access) -> Option<u32> {
 }
 
 /// Full points when the source is updated at least as often as the project wants.
+/// Updated irregularly, at an unknown pace, or less often than the project needs.
+pub fn updated_less_often_than_needed(source: &CandidateSource, wanted: &WantedDataset) -> bool {
+    freshness_points(source.update_frequency, wanted.freshness)
+        .is_some_and(|p| p < points::FRESHNESS)
+}
+
 fn freshness_points(source: Frequency, wanted: Frequency) -> Option<u32> {
     match (source, period_rank(source)) {
         (Frequency::Unspecified, _) => None,
