@@ -8,8 +8,8 @@ use crate::components::{LangSwitch, PersistenceNote, SaveIndicator, StorageNotic
 use crate::i18n::Key;
 use crate::pages::{
     under, DashboardPage, DataMapPage, FilesPage, HomePage, LetterPage, MethodPage, NotFound,
-    OverviewPage, ProjectShell, ReportPage, RoadmapPage, SourcesPage, VersionPage, WantedListPage,
-    WantedSourcesPage,
+    OverviewPage, ProducersPage, ProjectShell, ReportPage, RoadmapPage, SourcesPage, VersionPage,
+    WantedListPage, WantedSourcesPage,
 };
 use crate::routes::NavItem;
 use crate::state::provide_app_state;
@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/method") view=MethodPage/>
+                    <Route path=path!("/producers") view=ProducersPage/>
                     <ParentRoute path=path!("/project/:id") view=ProjectShell>
                         <Route path=path!("") view=|| under(NavItem::Overview, OverviewPage)/>
                         <Route path=path!("wanted") view=|| under(NavItem::Phase1, WantedListPage)/>

@@ -14,6 +14,8 @@ pub enum Page {
     Home,
     /// About the method: the workshops' instrument, and its credits.
     Method,
+    /// The data producers named across the projects in this browser.
+    Producers,
     Project(Uuid, ProjectPage),
 }
 
@@ -43,6 +45,7 @@ impl Page {
         let (id, page) = match self {
             Page::Home => return "/".into(),
             Page::Method => return "/method".into(),
+            Page::Producers => return "/producers".into(),
             Page::Project(id, page) => (id, page),
         };
         let base = format!("/project/{id}");

@@ -71,7 +71,7 @@ fn cell(text: &str) -> String {
 
 /// Backslash-escapes every character Markdown could read as markup (CommonMark allows a
 /// backslash before any ASCII punctuation, and renders it as the character alone).
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

@@ -304,3 +304,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_meeting_sheet_groups_requests_by_dataset_and_escapes_what_was_typed() {
+    use crate::model::{producers, Access, ProducerMerges};
+    let (project, mut wanted) = posidonia();
+    wanted.sources[0].access = Access::OnRequest;
+    let mut other = Project::new(Uuid::from_u128(9), "[Festival](http://evil)", 0);
+    other.wanted.push(WantedDataset {
+        name: "cartographie des HERBIERS".into(),
+        producer: "IFREMER".into(),
+        ..WantedDataset::new(Uuid::from_u128(10))
+    });
+    let mut first = project.clone();
+    first.wanted = vec![wanted];
+    let list = producers(&[&first, &other], &ProducerMerges::default());
+    let ifremer = list.iter().find(|p| p.key == "ifremer").unwrap();
+    let sheet = meeting_sheet_markdown(ifremer, Lang::En, "2026-11-28");
+    assert!(sheet.starts_with("# Meeting sheet — Ifremer\n"), "{sheet}");
+    assert_eq!(
+        sheet.matches("\n## ").count(),
+        1,
+        "one dataset, two projects:\n{sheet}"
+    );
+    assert!(
+        sheet.contains(
+            "Requested by: Observatoire des herbiers de posidonie, \\[Festival\\]\\(http://evil\\)"
+        ),
+        "{sheet}"
+    );
+    assert!(sheet.contains("  - A direct download or an API, with no request needed"));
+    assert!(sheet.contains("- Producer's answer:"));
+}

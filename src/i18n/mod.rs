@@ -7,8 +7,8 @@
 
 use crate::model::{
     Access, ActionStatus, Availability, CoverageMatch, Criterion, Domain, Format, Frequency,
-    Granularity, Horizon, HorizonSetting, Licence, PersonalData, Phase, Quadrant, Rating, Route,
-    Value, Verdict, WantedStatus, WorkFlag,
+    Granularity, Horizon, HorizonSetting, Licence, PersonalData, Phase, Problem, Quadrant, Rating,
+    Route, Value, Verdict, WantedStatus, WorkFlag,
 };
 
 /// Declares [`Lang`] from `Variant = "tag", "native name";` lines, in the order of the
@@ -151,6 +151,14 @@ macro_rules! labels {
 }
 
 labels! {
+    Problem {
+        NoOpenLicence => ProblemNoOpenLicence,
+        NotMachineReadable => ProblemNotMachineReadable,
+        NotUpdated => ProblemNotUpdated,
+        NoDocumentation => ProblemNoDocumentation,
+        PersonalData => ProblemPersonalData,
+        AccessOnRequest => ProblemAccessOnRequest,
+    }
     Domain {
         GreenEconomy => DomainGreen,
         BlueEconomy => DomainBlue,

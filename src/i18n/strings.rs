@@ -74,6 +74,7 @@ strings! {
     HomeTitle => "Vos projets", "Your projects";
     HomeIntro => "Data Roadmap accompagne le parcours d'évaluation du potentiel data des ateliers Dat'accélère, en trois phases :", "Data Roadmap walks you through the data-potential path of the Dat'accélère workshops, in three phases:";
     MethodLink => "À propos de la méthode", "About the method";
+    ProducersLink => "Producteurs de données de vos projets", "Data producers of your projects";
     PhaseWantedListHelp => "toutes les données dont le projet a besoin, pourquoi, et à quel point.", "every dataset the project needs, why, and how badly.";
     PhaseCollectHelp => "des sources candidates pour chaque donnée, évaluées sur la licence, le format, la fraîcheur, la couverture, la qualité, la documentation, l'accès et les données personnelles.", "candidate sources for each dataset, judged on licence, format, freshness, coverage, quality, documentation, access and personal data.";
     PhaseRoadmapHelp => "comment chaque donnée sera obtenue, par qui, et pour quand.", "how each dataset will be obtained, by whom, and by when.";
@@ -616,6 +617,30 @@ strings! {
     MethodActions => "Le plan de route tient en dix actions : maintenant, dans les trois prochains mois, dans l'année.", "The roadmap comes down to ten actions: now, within the next three months, within the year.";
     MethodCredit => "Méthode et supports : Datactivist, ateliers Dat'accélère du programme ODEON (Interreg Méditerranée), publiés sous licence CC BY-SA 4.0. Data Roadmap en reprend le sens avec ses propres mots.", "Method and materials: Datactivist, Dat'accélère workshops of the ODEON programme (Interreg Mediterranean), published under the CC BY-SA 4.0 licence. Data Roadmap carries their meaning in its own words.";
     MethodSource => "Les supports des ateliers (github.com/datactivist/odeon, nouvel onglet)", "The workshop materials (github.com/datactivist/odeon, new tab)";
+
+    // ── Data producers across projects, and a meeting sheet per producer ──
+    ProducersTitle => "Producteurs de données", "Data producers";
+    ProducersIntro => "Chaque producteur nommé dans les projets de ce navigateur (données recherchées et sources candidates), du plus sollicité au moins sollicité : ceux à inviter en premier. Les graphies qui ne diffèrent que par les majuscules, les accents, la ponctuation ou les espaces comptent pour un seul producteur.", "Every producer named in the projects in this browser (wanted datasets and candidate sources), the most requested first: the ones to invite first. Spellings that differ only in case, accents, punctuation or spacing count as one producer.";
+    NoProducers => "Aucun producteur nommé pour l'instant : indiquez le producteur des données recherchées en phase 1.", "No producer named yet: name the producer of the wanted datasets in phase 1.";
+    ProducerCounts => "Demandes : {requests} · projets : {projects}", "Requests: {requests} · projects: {projects}";
+    ProducerSpellings => "Aussi écrit : {names}", "Also written: {names}";
+    ColProject => "Projet", "Project";
+    ImprovementsTitle => "À demander", "To ask for";
+    NoImprovement => "Rien à améliorer d'après les sources évaluées.", "Nothing to improve according to the evaluated sources.";
+    OpenMeetingSheet => "Fiche de rencontre", "Meeting sheet";
+    MeetingSheetTitle => "Fiche de rencontre — {producer}", "Meeting sheet — {producer}";
+    MeetingIntro => "L'ordre du jour de la rencontre : les demandes des projets, donnée par donnée, et les améliorations à demander. Imprimez-la (A4) ou téléchargez-la en Markdown.", "The meeting's agenda: the projects' requests, dataset by dataset, and the improvements to ask for. Print it (A4) or download it as Markdown.";
+    MeetingRequestedBy => "Demandée par : {projects}", "Requested by: {projects}";
+    MeetingAnswer => "Réponse du producteur :", "Producer's answer:";
+    PrintMeetingSheet => "Imprimer la fiche", "Print the sheet";
+    DownloadMeetingSheet => "Télécharger la fiche (Markdown)", "Download the sheet (Markdown)";
+    BackToProducers => "Retour aux producteurs", "Back to the producers";
+    ProblemNoOpenLicence => "Une licence ouverte (Licence Ouverte / Etalab 2.0, ODbL, CC BY)", "An open licence (Etalab Open Licence 2.0, ODbL, CC BY)";
+    ProblemNotMachineReadable => "Un format structuré et ouvert plutôt que du PDF (CSV, JSON, GeoJSON…)", "A structured, open format rather than PDF (CSV, JSON, GeoJSON…)";
+    ProblemNotUpdated => "Des mises à jour régulières, au rythme dont les projets ont besoin", "Regular updates, as often as the projects need them";
+    ProblemNoDocumentation => "Une documentation (description des champs, méthode de production)", "Documentation (field descriptions, how the data is produced)";
+    ProblemPersonalData => "Une version anonymisée ou agrégée, sans données personnelles", "An anonymised or aggregated version, without personal data";
+    ProblemAccessOnRequest => "Un téléchargement direct ou une API, sans demande préalable", "A direct download or an API, with no request needed";
 
     // ── Page not found ──
     NotFoundTitle => "Page introuvable", "Page not found";

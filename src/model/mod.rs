@@ -40,8 +40,8 @@ pub use import::{
 pub use merge::{merge_ids, merge_projects, Merged};
 pub use planning::{RouteAdvice, RouteReason};
 pub use producers::{
-    normalise_name, producers, shared_needs, significant_words, Problem, Producer, ProducerMerges,
-    ProducerRequest, SharedNeed,
+    normalise_name, producers, shared_needs, significant_words, AgendaItem, Problem, Producer,
+    ProducerMerges, ProducerRequest, SharedNeed,
 };
 pub use progress::{Phase, PhaseProgress, PhaseState, StillToDo};
 pub use project::{Direction, Domain, Project};

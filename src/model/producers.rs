@@ -205,9 +205,15 @@ pub struct Producer {
 }
 
 impl Producer {
-    /// The name to show: the first of its spellings in order.
+    /// The name to show: the first spelling, in order, that is not all capitals (accents
+    /// and case are more often right there), else the first.
     pub fn display_name(&self) -> &str {
-        self.names.first().map_or("", String::as_str)
+        let shouting = |name: &&String| !name.chars().any(char::is_lowercase);
+        self.names
+            .iter()
+            .find(|name| !shouting(name))
+            .or_else(|| self.names.first())
+            .map_or("", String::as_str)
     }
 
     /// How many projects ask this producer for something.
@@ -219,7 +225,47 @@ impl Producer {
             .len()
     }
 
+    /// The meeting's agenda: the requests grouped by dataset (names folded alike are one
+    /// dataset), the most requested first.
+    pub fn agenda(&self) -> Vec<AgendaItem<'_>> {
+        let mut items: Vec<AgendaItem> = Vec::new();
+        for request in &self.requests {
+            let key = normalise_name(&request.wanted_name);
+            match items.iter_mut().find(|i| normalise_name(i.dataset) == key) {
+                Some(item) => item.requests.push(request),
+                None => items.push(AgendaItem {
+                    dataset: &request.wanted_name,
+                    requests: vec![request],
+                }),
+            }
+        }
+        // A stable ranking by insertion: a slice sort would add its own code for this type.
+        let mut ranked: Vec<AgendaItem> = Vec::with_capacity(items.len());
+        for item in items {
+            let at = ranked.partition_point(|r| r.requests.len() >= item.requests.len());
+            ranked.insert(at, item);
+        }
+        ranked
+    }
+
     /// Every problem found across the requests: the improvements to ask for.
+    pub fn problems(&self) -> BTreeSet<Problem> {
+        self.requests
+            .iter()
+            .flat_map(|r| r.problems.iter().copied())
+            .collect()
+    }
+}
+
+/// One dataset on a producer's meeting agenda, and the projects that ask for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgendaItem<'a> {
+    /// The dataset's name as the first project typed it.
+    pub dataset: &'a str,
+    pub requests: Vec<&'a ProducerRequest>,
+}
+
+impl AgendaItem<'_> {
     pub fn problems(&self) -> BTreeSet<Problem> {
         self.requests
             .iter()
@@ -244,7 +290,9 @@ pub fn producers(projects: &[&Project], merges: &ProducerMerges) -> Vec<Producer
                     names: BTreeSet::new(),
                     requests: Vec::new(),
                 });
-                producer.names.insert(name.trim().to_string());
+                producer
+                    .names
+                    .insert(name.split_whitespace().collect::<Vec<_>>().join(" "));
                 let request = request(project, wanted, &producer.key, merges);
                 if !producer
                     .requests
@@ -256,12 +304,14 @@ pub fn producers(projects: &[&Project], merges: &ProducerMerges) -> Vec<Producer
             }
         }
     }
-    let mut list: Vec<Producer> = by_key.into_values().collect();
-    list.sort_by(|a, b| {
-        (b.requests.len(), b.project_count())
-            .cmp(&(a.requests.len(), a.project_count()))
-            .then_with(|| a.key.cmp(&b.key))
-    });
+    // Ranked by insertion (the map gives them in key order, which settles ties): a slice
+    // sort would add its own code for this type to the wasm.
+    let mut list: Vec<Producer> = Vec::with_capacity(by_key.len());
+    for producer in by_key.into_values() {
+        let rank = (producer.requests.len(), producer.project_count());
+        let at = list.partition_point(|p| (p.requests.len(), p.project_count()) >= rank);
+        list.insert(at, producer);
+    }
     list
 }
 

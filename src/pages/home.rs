@@ -43,6 +43,8 @@ pub fn HomePage() -> impl IntoView {
         <ol class="phases">{phases}</ol>
         <p>
             <a href=Page::Method.href()>{move || app.t(Key::MethodLink)}</a>
+            " · "
+            <a href=Page::Producers.href()>{move || app.t(Key::ProducersLink)}</a>
         </p>
         <SharedLinkOffer/>
         <NewProjectForm/>
