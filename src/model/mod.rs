@@ -16,6 +16,7 @@ mod planning;
 mod producers;
 mod progress;
 mod project;
+mod reimport;
 mod replica;
 mod request;
 mod roadmap;
@@ -45,6 +46,7 @@ pub use producers::{
 };
 pub use progress::{Phase, PhaseProgress, PhaseState, StillToDo};
 pub use project::{Direction, Domain, Project};
+pub use reimport::{looks_newer, NamedDataset, ProjectChanges, Rescored};
 pub use replica::{
     set_aside, HeldProject, LoadReport, Replica, SaveError, Store, SyncContext, Synced, Unreadable,
 };
