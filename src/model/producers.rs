@@ -178,7 +178,7 @@ impl Problem {
 }
 
 /// One project's request to a producer: a wanted dataset that names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ProducerRequest {
     pub project: Uuid,
     pub project_name: String,
@@ -195,7 +195,7 @@ pub struct ProducerRequest {
 }
 
 /// A producer, the spellings it was given, and every request to it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Producer {
     /// The folded name that stands for the producer (after merges).
     pub key: String,

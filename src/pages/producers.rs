@@ -34,7 +34,9 @@ pub fn ProducersPage() -> impl IntoView {
             <Show when=move || list.with(Vec::is_empty)>
                 <p>{move || app.t(Key::NoProducers)}</p>
             </Show>
-            <For each=move || list.get() key=|p| p.key.clone() let:producer>
+            // Keyed by content: a card follows its producer when another tab or an import
+            // changes its requests.
+            <For each=move || list.get() key=|p| p.clone() let:producer>
                 <ProducerCard producer sheet/>
             </For>
         }

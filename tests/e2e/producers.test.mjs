@@ -81,3 +81,23 @@ test("the producers page and a meeting sheet speak French and pass axe", async (
   await expectAccessible(page, "fiche de rencontre");
   await finish(context);
 });
+
+test("a producer's card follows a change another tab makes", async () => {
+  const { context, page } = await producersPage("en-GB");
+  await page.goto(`${env.server.url}/producers`);
+  const first = page.getByTestId("producer").first();
+  await first.locator(".meta").filter({ hasText: "Requests: 2 · projects: 2" }).waitFor();
+  // Another tab names Ifremer as the producer of "Ports propres"' second dataset.
+  const other = await context.newPage();
+  await other.goto(`${env.server.url}/manifest.webmanifest`);
+  await other.evaluate(() => {
+    const key = "data-roadmap:project:0d9c8b7a-6f5e-4d3c-8b2a-190817263544";
+    const record = JSON.parse(localStorage.getItem(key));
+    record.revision += 1;
+    record.project.wanted[1].producer = "ifremer";
+    localStorage.setItem(key, JSON.stringify(record));
+  });
+  await first.locator(".meta").filter({ hasText: "Requests: 3 · projects: 2" }).waitFor();
+  assert.deepEqual(await page.getByTestId("producer").locator("h2").allInnerTexts(), ["Ifremer", "Club de plongée"]);
+  await finish(context);
+});
