@@ -315,12 +315,12 @@ pub fn producers(projects: &[&Project], merges: &ProducerMerges) -> Vec<Producer
     list
 }
 
-/// The producers a wanted dataset names: its own field, and its sources'.
+/// The producers a wanted dataset names: its own field, and its sources' (blank names are
+/// skipped by the caller, whose folded key is then empty).
 fn producer_names(wanted: &WantedDataset) -> BTreeSet<String> {
     std::iter::once(&wanted.producer)
         .chain(wanted.sources.iter().map(|s| &s.producer))
         .map(|name| name.trim().to_string())
-        .filter(|name| !normalise_name(name).is_empty())
         .collect()
 }
 

@@ -2,7 +2,7 @@
 //! project (same id) that a participant sends: shown before the file replaces anything
 //! (issue 13's re-import). Pure, so that it can be property-tested.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
@@ -66,11 +66,11 @@ impl ProjectChanges {
             }
             changes.note_items(&named, Some(previous), dataset);
         }
-        let now: BTreeMap<Uuid, ()> = new.wanted.iter().map(|d| (d.id, ())).collect();
+        let now: BTreeSet<Uuid> = new.wanted.iter().map(|d| d.id).collect();
         changes.removed = old
             .wanted
             .iter()
-            .filter(|d| !now.contains_key(&d.id))
+            .filter(|d| !now.contains(&d.id))
             .map(|d| NamedDataset {
                 id: d.id,
                 name: d.name.trim().to_string(),
