@@ -11,7 +11,8 @@ use crate::model::{BackupDue, ItemPath, Touched};
 use crate::routes::ProjectPage;
 use crate::state::{use_app, AppState, Handle, ProjectHandle};
 
-fn offer(app: AppState, file: ExportFile) -> bool {
+/// Hands a file to the browser; says so when the browser refuses it.
+pub fn offer(app: AppState, file: ExportFile) -> bool {
     let text = String::from_utf8_lossy(&file.bytes);
     let done = browser::download(&file.name, file.mime, &text).is_ok();
     if !done {

@@ -17,7 +17,7 @@ mod verdict;
 
 pub use confirm::ConfirmBox;
 pub use data_map::{point_name, DataMapChart};
-pub use exports::{download_project, download_workspace, BackupReminder, ExportButtons};
+pub use exports::{download_project, download_workspace, offer, BackupReminder, ExportButtons};
 pub use fields::{
     column_headers, flag_boxes, naming, ButtonLink, CheckboxField, ChoiceSelect, FieldSource,
     RowOf, TextField,

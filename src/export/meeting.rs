@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::markdown::escape;
+use super::ExportFile;
 use crate::i18n::{Key, Label, Lang};
 use crate::model::Producer;
 
@@ -49,4 +50,13 @@ pub fn meeting_sheet_markdown(producer: &Producer, lang: Lang, date: &str) -> St
         let _ = writeln!(out, "- {}\n", Key::MeetingAnswer.text(lang));
     }
     out
+}
+
+/// The sheet as a Markdown file, named after the producer and the day.
+pub fn meeting_sheet_file(producer: &Producer, lang: Lang, today: &str) -> ExportFile {
+    ExportFile {
+        name: format!("meeting-{}-{today}.md", producer.key.replace(' ', "-")),
+        mime: "text/markdown;charset=utf-8",
+        bytes: meeting_sheet_markdown(producer, lang, today).into_bytes(),
+    }
 }

@@ -11,7 +11,7 @@ mod tables;
 
 pub use letter::{letter_file, letter_gaps, request_letter, LetterGap};
 pub use markdown::project_markdown;
-pub use meeting::meeting_sheet_markdown;
+pub use meeting::{meeting_sheet_file, meeting_sheet_markdown};
 pub use report::{project_report, Cell, Report, ReportSection, MAP_SECTION};
 pub use share::{
     decode_share_link, encode_share_link, ShareError, MAX_SHARE_FRAGMENT, SHARE_PREFIX,

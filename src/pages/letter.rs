@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{found_in_project, or_not_found, use_project};
 use crate::browser;
-use crate::components::{ButtonLink, FieldSource, TextField};
+use crate::components::{offer, ButtonLink, FieldSource, TextField};
 use crate::export::{letter_file, letter_gaps, request_letter};
 use crate::i18n::{name_or, Key, Lang};
 use crate::routes::{ActionParams, ProjectPage};
@@ -67,11 +67,10 @@ fn Letter(project: ProjectHandle, action: ActionHandle) -> impl IntoView {
         browser::copy_text(text.get_untracked(), move |ok| copied.set(Some(ok)));
     };
     let download = move |_| {
-        let file = project.with_untracked(|p| {
-            letter_file(p, &text.get_untracked(), &browser::today().to_string())
-        });
+        let file = project
+            .with_untracked(|p| letter_file(p, &text.get_untracked(), &browser::iso_today()));
         if let Some(file) = file {
-            let _ = browser::download(&file.name, file.mime, &String::from_utf8_lossy(&file.bytes));
+            offer(app, file);
         }
     };
     view! {

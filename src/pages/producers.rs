@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::export::meeting_sheet_markdown;
+use crate::components::offer;
+use crate::export::meeting_sheet_file;
 use crate::i18n::{Key, Label, Lang};
 use crate::model::{producers, Producer, ProducerMerges, ProducerRequest};
 use crate::state::use_app;
@@ -151,10 +152,10 @@ fn MeetingSheet(producer: Producer, sheet: RwSignal<Option<String>>) -> impl Int
         let producer = producer.clone();
         move |_| {
             let lang = app.lang.get_untracked();
-            let today = browser::today().to_string();
-            let text = meeting_sheet_markdown(&producer, lang, &today);
-            let name = format!("meeting-{}-{today}.md", producer.key.replace(' ', "-"));
-            let _ = browser::download(&name, "text/markdown;charset=utf-8", &text);
+            offer(
+                app,
+                meeting_sheet_file(&producer, lang, &browser::iso_today()),
+            );
         }
     };
     let agenda = agenda(&producer, app.lang);
