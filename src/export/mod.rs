@@ -69,6 +69,7 @@ pub fn export_project(
             mime: "application/json",
             bytes: Workspace {
                 projects: vec![project.clone()],
+                ..Workspace::default()
             }
             .to_export_json(now)
             .into_bytes(),

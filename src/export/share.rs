@@ -27,6 +27,7 @@ pub enum ShareError {
 pub fn encode_share_link(project: &Project) -> Result<String, ShareError> {
     let json = Workspace {
         projects: vec![project.content()],
+        ..Workspace::default()
     }
     .to_json();
     let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);

@@ -189,7 +189,7 @@ proptest! {
             match encode_share_link(project) {
                 Ok(fragment) => {
                     let back = decode_share_link(&fragment).unwrap();
-                    prop_assert_eq!(back, Ok(Workspace { projects: vec![project.content()] }));
+                    prop_assert_eq!(back, Ok(Workspace { projects: vec![project.content()], ..Workspace::default() }));
                 }
                 Err(ShareError::TooLarge { .. }) => {}
                 Err(other) => prop_assert!(false, "{other:?}"),

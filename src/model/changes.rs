@@ -54,6 +54,8 @@ pub enum Touched {
     Everything,
     /// This project, dataset or item, and whatever it contains.
     At(ItemPath),
+    /// A workshop's own fields: no project, no row of a project's lists.
+    Workshop(Uuid),
 }
 
 /// Which rows of a list must be read again.
@@ -78,6 +80,7 @@ impl ListScope {
     pub fn refresh(&self, touched: &Touched, is_row: &dyn Fn(Uuid) -> bool) -> Refresh {
         let path = match touched {
             Touched::Everything => return Refresh::All,
+            Touched::Workshop(_) => return Refresh::Rows(Vec::new()),
             Touched::At(path) if path.project != self.project => return Refresh::Rows(Vec::new()),
             Touched::At(path) => path,
         };
@@ -143,7 +146,7 @@ impl ChangeLog {
                 Touched::At(path) if !projects.contains(&path.project) => {
                     projects.push(path.project)
                 }
-                Touched::At(_) => {}
+                Touched::At(_) | Touched::Workshop(_) => {}
             }
         }
         Some(projects)

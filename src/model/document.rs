@@ -3,10 +3,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Project, Workspace};
+use super::{Project, Workshop, Workspace};
 
 /// Bump this, and add a step to `migrate`, whenever the stored shape changes.
-pub const SCHEMA_VERSION: u64 = 7;
+pub const SCHEMA_VERSION: u64 = 8;
 
 /// Marks an exported file as ours, so a stray JSON file is told apart from a damaged one.
 pub const FILE_FORMAT: &str = "data-roadmap";
@@ -35,6 +35,9 @@ struct Document<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     exported_at: Option<i64>,
     projects: &'a [Project],
+    /// Left out when there are none: a participant's file stays as it was.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    workshops: &'a [Workshop],
 }
 
 impl Workspace {
@@ -45,6 +48,7 @@ impl Workspace {
             schema_version: SCHEMA_VERSION,
             exported_at: None,
             projects: &self.projects,
+            workshops: &self.workshops,
         };
         serde_json::to_string(&document).expect("a workspace always serialises")
     }
@@ -57,6 +61,7 @@ impl Workspace {
             schema_version: SCHEMA_VERSION,
             exported_at: Some(exported_at),
             projects: &self.projects,
+            workshops: &self.workshops,
         };
         serde_json::to_string_pretty(&document).expect("a workspace always serialises")
     }
@@ -122,7 +127,8 @@ fn migrate(mut value: Value, version: u64) -> Result<Value, LoadError> {
         value = to_the_workshop_scores(value)?;
     }
     // Version 6 added when the backup reminder was snoozed, version 7 when a request to open
-    // data was sent and when to follow it up: none yet, which serde's defaults give.
+    // data was sent and when to follow it up, version 8 workshops (a facilitator's cohorts,
+    // beside the projects): none yet, which serde's defaults give.
     Ok(value)
 }
 

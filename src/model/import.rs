@@ -75,7 +75,7 @@ pub fn parse_import(text: &str) -> Result<Workspace, ImportError> {
     let document = super::document::read_document(text)?;
     check_counts(&document)?;
     let workspace = Workspace::from_document(document)?;
-    if workspace.projects.is_empty() {
+    if workspace.projects.is_empty() && workspace.workshops.is_empty() {
         return Err(ImportError::NoProjects);
     }
     check_ids(&workspace)?;
@@ -127,6 +127,11 @@ fn check_ids(workspace: &Workspace) -> Result<(), ImportError> {
         &workspace.projects,
         |p| p.id,
         |i| format!("projects[{i}].id"),
+    )?;
+    unique(
+        &workspace.workshops,
+        |w| w.id,
+        |i| format!("workshops[{i}].id"),
     )?;
     for (p, project) in workspace.projects.iter().enumerate() {
         let at = format!("projects[{p}]");

@@ -41,6 +41,7 @@ fn counter(start: u128) -> impl FnMut() -> Uuid {
 fn export_of(project: Project) -> String {
     Workspace {
         projects: vec![project],
+        ..Workspace::default()
     }
     .to_export_json(5_000)
 }
@@ -169,6 +170,7 @@ fn replacing_keeps_the_replaced_project_as_a_snapshot() {
             project_with(7, "Other", &[]),
             project_with(1, "Mine", &["Old"]),
         ],
+        ..Workspace::default()
     };
     let incoming = project_with(1, "Theirs", &["New"]);
     workspace.import_project(incoming, Resolution::Replace, 9, labels(), counter(50));
@@ -185,6 +187,7 @@ fn keeping_both_adds_a_copy_with_fresh_ids() {
     let original = project_with(1, "Mine", &["Tides"]);
     let mut workspace = Workspace {
         projects: vec![original.clone()],
+        ..Workspace::default()
     };
     let got = workspace.import_project(
         original.clone(),
@@ -209,6 +212,7 @@ fn a_batch_import_can_be_undone_to_the_workspace_before_it() {
             project_with(1, "Coast", &["Tides"]),
             project_with(2, "Forest", &[]),
         ],
+        ..Workspace::default()
     };
     let before = workspace.clone();
     let mut newer_coast = project_with(1, "Coast, from the file", &["Tides", "Waves"]);
@@ -256,6 +260,7 @@ fn a_batch_import_can_be_undone_to_the_workspace_before_it() {
 fn an_undo_keeps_what_was_edited_since_the_import() {
     let mut workspace = Workspace {
         projects: vec![project_with(1, "Coast", &["Tides"])],
+        ..Workspace::default()
     };
     let incoming = vec![
         (project_with(1, "Coast, newer", &[]), Resolution::Replace),
@@ -312,6 +317,7 @@ fn files_with_too_many_projects_or_datasets_are_refused_before_reading_them_all(
 fn a_single_import_opens_the_project_it_made() {
     let mut workspace = Workspace {
         projects: vec![project_with(1, "Coast", &[])],
+        ..Workspace::default()
     };
     let outcome = workspace.import_projects(
         vec![(project_with(1, "Coast", &[]), Resolution::KeepBoth)],
@@ -388,6 +394,7 @@ fn the_backup_reminder_also_comes_after_a_week_once_there_is_data() {
 fn the_backup_reminder_comes_after_many_edits_and_goes_with_an_export() {
     let mut workspace = Workspace {
         projects: vec![project_with(1, "Coast", &[])],
+        ..Workspace::default()
     };
     for _ in 0..BACKUP_REMINDER_EDITS - 1 {
         workspace.edit_project(id(1), 10, |p| p.name.push('x'));

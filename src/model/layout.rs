@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::document::migrate_document;
-use super::{LoadError, Project, Snapshot, Workspace, SCHEMA_VERSION};
+use super::{LoadError, Project, Snapshot, Workshop, Workspace, SCHEMA_VERSION};
 
 /// Bump when the keys or the records change shape (not when a project gains a field).
 pub const LAYOUT_VERSION: u64 = 2;
@@ -25,6 +25,8 @@ pub const RETIRED_KEY: &str = "data-roadmap:workspace-retired";
 pub const INDEX_KEY: &str = "data-roadmap:index";
 const PROJECT_PREFIX: &str = "data-roadmap:project:";
 const VERSIONS_PREFIX: &str = "data-roadmap:versions:";
+/// A workshop per key, found by its prefix (no index: their order is their creation's).
+const WORKSHOP_PREFIX: &str = "data-roadmap:workshop:";
 /// Unreadable texts are kept under this prefix plus the time they were found.
 pub const SET_ASIDE_PREFIX: &str = "data-roadmap:set-aside:";
 
@@ -36,12 +38,17 @@ pub fn versions_key(id: Uuid) -> String {
     format!("{VERSIONS_PREFIX}{id}")
 }
 
+pub fn workshop_key(id: Uuid) -> String {
+    format!("{WORKSHOP_PREFIX}{id}")
+}
+
 /// What a key of the layout holds, from its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyKind {
     Index,
     Project(Uuid),
     Versions(Uuid),
+    Workshop(Uuid),
     Legacy,
 }
 
@@ -54,6 +61,9 @@ impl KeyKind {
         }
         if let Some(id) = key.strip_prefix(PROJECT_PREFIX) {
             return id.parse().ok().map(KeyKind::Project);
+        }
+        if let Some(id) = key.strip_prefix(WORKSHOP_PREFIX) {
+            return id.parse().ok().map(KeyKind::Workshop);
         }
         key.strip_prefix(VERSIONS_PREFIX)?
             .parse()
@@ -255,6 +265,35 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, LoadError> {
             LoadError::Syntax { line, column }
         }
     })
+}
+
+pub fn workshop_body_json(workshop: &Workshop) -> String {
+    serde_json::to_string(workshop).expect("a workshop always serialises")
+}
+
+/// A workshop record's text: like a project's, revision first.
+pub fn workshop_record_json(revision: u64, body: &str) -> String {
+    format!("{{\"revision\":{revision},\"schema_version\":{SCHEMA_VERSION},\"workshop\":{body}}}")
+}
+
+/// A stored workshop, its revision, and its body as this version writes it.
+pub fn read_workshop(text: &str) -> Result<(u64, Workshop, String), LoadError> {
+    #[derive(Deserialize)]
+    struct Record {
+        revision: u64,
+        schema_version: u64,
+        workshop: Value,
+    }
+    let record: Record = parse(text)?;
+    newer_than_this(record.schema_version)?;
+    // Workshops appeared with version 8: nothing to migrate yet.
+    let workshop: Workshop =
+        serde_path_to_error::deserialize(record.workshop).map_err(|e| LoadError::Invalid {
+            path: format!("workshop.{}", e.path()),
+            detail: e.into_inner().to_string(),
+        })?;
+    let body = workshop_body_json(&workshop);
+    Ok((record.revision, workshop, body))
 }
 
 /// A project without its saved versions, serialised in place (no copy of the project).

@@ -70,7 +70,7 @@ pub fn merge_ids(base: &[Uuid], ours: &[Uuid], theirs: &[Uuid]) -> Vec<Uuid> {
         .collect()
 }
 
-fn merge_values(
+pub(super) fn merge_values(
     base: &Value,
     ours: &Value,
     theirs: &Value,

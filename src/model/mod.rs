@@ -24,6 +24,7 @@ mod scores;
 mod snapshot;
 mod source;
 mod wanted;
+mod workshop;
 
 pub use changes::{ChangeLog, ItemPath, ListScope, Refresh, Touched};
 pub use choice::Choice;
@@ -65,6 +66,10 @@ pub use source::{
 pub use wanted::{
     Format, Frequency, Granularity, QualityJudgements, WantedDataset, WantedStatus, WorkFlag,
 };
+pub use workshop::{
+    cohort, merge_workshops, Answer, CohortColumn, CohortRow, Member, NameMerge, NeedDecision,
+    ProducerAnswer, Workshop,
+};
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -74,11 +79,41 @@ use uuid::Uuid;
 #[serde(default)]
 pub struct Workspace {
     pub projects: Vec<Project>,
+    /// The facilitator's cohorts; their projects are among `projects`.
+    pub workshops: Vec<Workshop>,
 }
 
 impl Workspace {
     pub fn project(&self, id: Uuid) -> Option<&Project> {
         self.projects.iter().find(|p| p.id == id)
+    }
+
+    pub fn workshop(&self, id: Uuid) -> Option<&Workshop> {
+        self.workshops.iter().find(|w| w.id == id)
+    }
+
+    pub fn edit_workshop<R>(
+        &mut self,
+        id: Uuid,
+        now: i64,
+        edit: impl FnOnce(&mut Workshop) -> R,
+    ) -> Option<R> {
+        let workshop = self.workshops.iter_mut().find(|w| w.id == id)?;
+        let result = edit(workshop);
+        workshop.updated_at = now;
+        Some(result)
+    }
+
+    /// The projects of a workshop that are in this browser, in the workshop's order.
+    pub fn workshop_projects(&self, id: Uuid) -> Vec<&Project> {
+        let Some(workshop) = self.workshop(id) else {
+            return Vec::new();
+        };
+        workshop
+            .members
+            .iter()
+            .filter_map(|m| self.project(m.id))
+            .collect()
     }
 
     pub fn add_project(&mut self, project: Project) {

@@ -90,6 +90,11 @@ impl ProducerMerges {
         }
     }
 
+    /// The key of the producer a name stands for, merges applied.
+    pub fn key_of(&self, name: &str) -> String {
+        self.canonical(&normalise_name(name))
+    }
+
     pub fn pairs(&self) -> &[(String, String)] {
         &self.pairs
     }

@@ -134,7 +134,10 @@ fn any_project() -> impl Strategy<Value = Project> {
 /// Any workspace, every id distinct (as the app makes them).
 pub(crate) fn any_workspace() -> impl Strategy<Value = Workspace> {
     proptest::collection::vec(any_project(), 0..4).prop_map(|projects| {
-        let mut workspace = Workspace { projects };
+        let mut workspace = Workspace {
+            projects,
+            ..Workspace::default()
+        };
         let mut next = 0u128;
         let mut fresh = || {
             next += 1;

@@ -256,6 +256,7 @@ const GOLDEN_V4: &str = include_str!("../../tests/fixtures/workspace-v4.json");
 const GOLDEN_V5: &str = include_str!("../../tests/fixtures/workspace-v5.json");
 const GOLDEN_V6: &str = include_str!("../../tests/fixtures/workspace-v6.json");
 const GOLDEN_V7: &str = include_str!("../../tests/fixtures/workspace-v7.json");
+const GOLDEN_V8: &str = include_str!("../../tests/fixtures/workspace-v8.json");
 
 #[test]
 fn the_v1_golden_fixture_loads_field_by_field() {
@@ -317,10 +318,32 @@ fn the_v2_golden_fixture_loads_its_sources() {
 fn saving_the_current_golden_fixture_gives_it_back_unchanged() {
     // If this fails, the stored shape changed: bump SCHEMA_VERSION, add a migration step and
     // a new fixture, and keep this one as the input the migration is tested on.
-    let workspace = Workspace::from_json(GOLDEN_V7).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V7).unwrap();
+    let workspace = Workspace::from_json(GOLDEN_V8).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V8).unwrap();
     let saved: serde_json::Value = serde_json::from_str(&workspace.to_json()).unwrap();
     assert_eq!(saved, expected);
+}
+
+#[test]
+fn v7_migrates_to_exactly_the_v8_fixture_minus_its_workshop() {
+    let migrated = Workspace::from_json(GOLDEN_V7).unwrap();
+    let mut v8 = Workspace::from_json(GOLDEN_V8).unwrap();
+    let workshop = v8.workshops.pop().expect("the v8 fixture has a workshop");
+    assert!(v8.workshops.is_empty());
+    assert_eq!(migrated, v8);
+    assert_eq!(
+        workshop.project_ids(),
+        v8.projects.iter().map(|p| p.id).collect::<Vec<_>>()
+    );
+    assert!(workshop.members[0].flagship);
+    assert_eq!(workshop.answers[0].answer, Some(Answer::WillImprove));
+    let merges = workshop.producer_merges();
+    assert_eq!(
+        merges.key_of("Institut français de recherche pour l'exploitation de la mer"),
+        "ifremer"
+    );
+    // A participant's file (no workshop) keeps the shape it had.
+    assert!(!migrated.to_json().contains("workshops"));
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod migrate;
 mod sync;
 #[cfg(test)]
 mod tests;
+mod workshops;
 
 use std::collections::HashMap;
 
@@ -149,6 +150,9 @@ pub struct Replica {
     retired: Option<Workspace>,
     /// The older tab's text merged in, to retire once what it brought is stored.
     absorbed: Option<String>,
+    workshop_bases: HashMap<Uuid, workshops::WorkshopBase>,
+    /// Workshops stored by a newer version (or unreadable and not set aside): never written.
+    held_workshops: Vec<Uuid>,
 }
 
 impl Replica {
@@ -206,8 +210,13 @@ impl Replica {
                 None => {}
             }
         }
+        if replica.mode != Mode::ReadOnly {
+            replica.load_workshops(store, &mut workspace, &mut report, now);
+        }
         if replica.mode == Mode::Layout {
-            report.pending = replica.absorbed.is_some() || replica.index != replica.ids(&workspace);
+            report.pending = replica.absorbed.is_some()
+                || replica.index != replica.ids(&workspace)
+                || replica.unstored_workshop(&workspace);
         }
         (replica, workspace, report)
     }

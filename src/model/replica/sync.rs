@@ -35,7 +35,11 @@ impl Replica {
                 self.catch_up_project(store, workspace, id, ctx, &mut synced)
             }
             Some(KeyKind::Legacy) => self.absorb_single_key(store, workspace, ctx, &mut synced),
+            Some(KeyKind::Workshop(id)) => {
+                self.catch_up_workshop(store, workspace, id, ctx, &mut synced)
+            }
             None => {
+                self.catch_up_workshops(store, workspace, ctx, &mut synced);
                 self.absorb_single_key(store, workspace, ctx, &mut synced);
                 self.catch_up_index(store, workspace, ctx.now, &mut synced);
                 let ids: Vec<Uuid> = workspace.projects.iter().map(|p| p.id).collect();
@@ -81,6 +85,11 @@ impl Replica {
                 let changed = changed.filter(|_| !synced.changed && self.absorbed.is_none());
                 self.write(store, workspace, changed, ctx, &mut synced)
             }
+        };
+        // Workshops name projects: written once the projects are.
+        let result = match self.mode {
+            Mode::ReadOnly => result,
+            _ => result.and_then(|()| self.write_workshops(store, workspace, ctx, &mut synced)),
         };
         (synced, result)
     }
@@ -192,6 +201,7 @@ impl Replica {
                 if self.is_pending(&ours) {
                     let document = Workspace {
                         projects: vec![ours],
+                        ..Workspace::default()
                     };
                     set_aside(store, &document.to_json(), ctx.now);
                 }
