@@ -7,11 +7,12 @@ use leptos_router::path;
 use crate::components::{LangSwitch, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
 use crate::pages::{
-    under, DashboardPage, DataMapPage, FilesPage, HomePage, LetterPage, MethodPage, NotFound,
-    OverviewPage, ProducersPage, ProjectShell, ReportPage, RoadmapPage, SourcesPage, VersionPage,
-    WantedListPage, WantedSourcesPage,
+    in_workshop, under, DashboardPage, DataMapPage, FilesPage, HomePage, LetterPage, MethodPage,
+    NotFound, OverviewPage, ProducersPage, ProjectShell, ReportPage, RoadmapPage, SharedNeedsPage,
+    SourcesPage, VersionPage, WantedListPage, WantedSourcesPage, WorkshopProjectsPage,
+    WorkshopShell, WorkshopsPage,
 };
-use crate::routes::NavItem;
+use crate::routes::{NavItem, WorkshopPage};
 use crate::state::provide_app_state;
 
 #[component]
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
                 </div>
                 <nav aria-label=move || app.t(Key::MainNavLabel)>
                     <A href="/">{move || app.t(Key::NavProjects)}</A>
+                    <A href="/workshops">{move || app.t(Key::WorkshopsLink)}</A>
                 </nav>
                 <LangSwitch/>
             </header>
@@ -37,7 +39,21 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/method") view=MethodPage/>
-                    <Route path=path!("/producers") view=ProducersPage/>
+                    <Route path=path!("/workshops") view=WorkshopsPage/>
+                    <ParentRoute path=path!("/workshop/:workshop") view=WorkshopShell>
+                        <Route
+                            path=path!("")
+                            view=|| in_workshop(WorkshopPage::Projects, WorkshopProjectsPage)
+                        />
+                        <Route
+                            path=path!("producers")
+                            view=|| in_workshop(WorkshopPage::Producers, ProducersPage)
+                        />
+                        <Route
+                            path=path!("shared")
+                            view=|| in_workshop(WorkshopPage::SharedNeeds, SharedNeedsPage)
+                        />
+                    </ParentRoute>
                     <ParentRoute path=path!("/project/:id") view=ProjectShell>
                         <Route path=path!("") view=|| under(NavItem::Overview, OverviewPage)/>
                         <Route path=path!("wanted") view=|| under(NavItem::Phase1, WantedListPage)/>

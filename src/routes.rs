@@ -14,9 +14,36 @@ pub enum Page {
     Home,
     /// About the method: the workshops' instrument, and its credits.
     Method,
-    /// The data producers named across the projects in this browser.
-    Producers,
+    /// The facilitator's workshops (cohorts).
+    Workshops,
+    Workshop(Uuid, WorkshopPage),
     Project(Uuid, ProjectPage),
+}
+
+/// A page below a workshop, in the order of its navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkshopPage {
+    /// Its details, its projects and the cohort dashboard.
+    Projects,
+    /// The producers its projects name, with a meeting sheet each.
+    Producers,
+    SharedNeeds,
+}
+
+impl WorkshopPage {
+    pub const ALL: [WorkshopPage; 3] = [
+        WorkshopPage::Projects,
+        WorkshopPage::Producers,
+        WorkshopPage::SharedNeeds,
+    ];
+
+    pub fn label(self) -> Key {
+        match self {
+            WorkshopPage::Projects => Key::WorkshopProjects,
+            WorkshopPage::Producers => Key::WorkshopProducers,
+            WorkshopPage::SharedNeeds => Key::SharedNeeds,
+        }
+    }
 }
 
 /// A page below a project.
@@ -45,7 +72,15 @@ impl Page {
         let (id, page) = match self {
             Page::Home => return "/".into(),
             Page::Method => return "/method".into(),
-            Page::Producers => return "/producers".into(),
+            Page::Workshops => return "/workshops".into(),
+            Page::Workshop(id, page) => {
+                let base = format!("/workshop/{id}");
+                return match page {
+                    WorkshopPage::Projects => base,
+                    WorkshopPage::Producers => format!("{base}/producers"),
+                    WorkshopPage::SharedNeeds => format!("{base}/shared"),
+                };
+            }
             Page::Project(id, page) => (id, page),
         };
         let base = format!("/project/{id}");
@@ -124,6 +159,12 @@ pub struct ProjectParams {
     pub id: Uuid,
 }
 
+/// `/workshop/:workshop/…`
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct WorkshopParams {
+    pub workshop: Uuid,
+}
+
 /// `/project/:id/wanted/:wanted/sources`
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct WantedParams {
@@ -152,6 +193,15 @@ mod tests {
         let d = Uuid::from_u128(2);
         assert_eq!(Page::Home.href(), "/");
         assert_eq!(Page::Method.href(), "/method");
+        assert_eq!(Page::Workshops.href(), "/workshops");
+        assert_eq!(
+            Page::Workshop(p, WorkshopPage::Projects).href(),
+            format!("/workshop/{p}")
+        );
+        assert_eq!(
+            Page::Workshop(p, WorkshopPage::SharedNeeds).href(),
+            format!("/workshop/{p}/shared")
+        );
         assert_eq!(
             Page::Project(p, ProjectPage::DataMap).href(),
             format!("/project/{p}/map")

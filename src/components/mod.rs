@@ -2,6 +2,7 @@
 
 mod confirm;
 mod data_map;
+mod example;
 mod exports;
 mod fields;
 mod import_panel;
@@ -14,9 +15,11 @@ mod source_card;
 mod step_nav;
 mod timeline;
 mod verdict;
+mod workshop_import;
 
 pub use confirm::ConfirmBox;
 pub use data_map::{point_name, DataMapChart};
+pub use example::ExampleWorkshop;
 pub use exports::{download_project, download_workspace, offer, BackupReminder, ExportButtons};
 pub use fields::{
     column_headers, flag_boxes, naming, ButtonLink, CheckboxField, ChoiceSelect, FieldSource,
@@ -32,3 +35,4 @@ pub use source_card::{SourceCard, SourceRow};
 pub use step_nav::StepNav;
 pub use timeline::Timeline;
 pub use verdict::{ScoringHelp, VerdictBadge};
+pub use workshop_import::WorkshopImport;

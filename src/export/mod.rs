@@ -2,6 +2,7 @@
 //! a Markdown report, CSV tables and share links. Pure code over the model, tested natively;
 //! the pages only hand the results to `browser::download`.
 
+mod cohort;
 mod letter;
 mod markdown;
 mod meeting;
@@ -9,6 +10,7 @@ mod report;
 mod share;
 mod tables;
 
+pub use cohort::{answers_text, cohort_csv, workshop_file};
 pub use letter::{letter_file, letter_gaps, request_letter, LetterGap};
 pub use markdown::project_markdown;
 pub use meeting::{meeting_sheet_file, meeting_sheet_markdown};

@@ -167,7 +167,11 @@ pub fn actions_csv(p: &Project, lang: Lang, today: Date) -> Vec<u8> {
     table(lang, &headers, rows)
 }
 
-fn table(lang: Lang, headers: &[Key], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+pub(super) fn table(
+    lang: Lang,
+    headers: &[Key],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Vec<u8> {
     // What each locale's spreadsheet expects between columns.
     let delimiter = Key::CsvDelimiter.text(lang).as_bytes()[0];
     let mut out = BOM.to_vec();

@@ -6,9 +6,9 @@
 //! [`Key::fill`] checks that it is given exactly the template's placeholders.
 
 use crate::model::{
-    Access, ActionStatus, Availability, CoverageMatch, Criterion, Domain, Format, Frequency,
-    Granularity, Horizon, HorizonSetting, Licence, PersonalData, Phase, Problem, Quadrant, Rating,
-    Route, Value, Verdict, WantedStatus, WorkFlag,
+    Access, ActionStatus, Answer, Availability, CoverageMatch, Criterion, Domain, Format,
+    Frequency, Granularity, Horizon, HorizonSetting, Licence, PersonalData, Phase, Problem,
+    Quadrant, Rating, Route, Value, Verdict, WantedStatus, WorkFlag,
 };
 
 /// Declares [`Lang`] from `Variant = "tag", "native name";` lines, in the order of the
@@ -151,6 +151,12 @@ macro_rules! labels {
 }
 
 labels! {
+    Answer {
+        WillOpen => AnswerWillOpen,
+        WillImprove => AnswerWillImprove,
+        Refused => AnswerRefused,
+        FollowUp => AnswerFollowUp,
+    }
     Problem {
         NoOpenLicence => ProblemNoOpenLicence,
         NotMachineReadable => ProblemNotMachineReadable,

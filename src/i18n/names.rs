@@ -2,7 +2,7 @@
 //! Written once here, so every screen and every export says it the same way.
 
 use super::{Key, Lang};
-use crate::model::{CandidateSource, Project, WantedDataset};
+use crate::model::{CandidateSource, Project, WantedDataset, Workshop};
 
 pub trait DisplayName {
     /// The name as typed (trimmed), or the "untitled" text of its kind.
@@ -32,6 +32,7 @@ display_names! {
     Project: name or UntitledProject;
     WantedDataset: name or UntitledWanted;
     CandidateSource: title or UntitledSource;
+    Workshop: name or UntitledWorkshop;
 }
 
 #[cfg(test)]

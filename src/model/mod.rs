@@ -68,7 +68,7 @@ pub use wanted::{
 };
 pub use workshop::{
     cohort, merge_workshops, Answer, CohortColumn, CohortRow, Member, NameMerge, NeedDecision,
-    ProducerAnswer, Workshop,
+    ProducerAnswer, RemovedExample, Workshop,
 };
 
 use serde::{Deserialize, Serialize};

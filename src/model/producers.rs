@@ -362,7 +362,7 @@ fn request(
 
 /// Two wanted datasets of different projects that look like one need: the same producer and
 /// names that share significant words. The facilitator confirms or dismisses each.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SharedNeed {
     /// The producer's folded name.
     pub producer: String,

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use crate::browser;
-use crate::components::{download_workspace, ImportPanel, SharedLinkOffer};
+use crate::components::{download_workspace, ExampleWorkshop, ImportPanel, SharedLinkOffer};
 use crate::i18n::{Key, Label};
 use crate::model::{Phase, Project, Touched};
 use crate::routes::{Page, ProjectPage};
@@ -44,8 +44,9 @@ pub fn HomePage() -> impl IntoView {
         <p>
             <a href=Page::Method.href()>{move || app.t(Key::MethodLink)}</a>
             " · "
-            <a href=Page::Producers.href()>{move || app.t(Key::ProducersLink)}</a>
+            <a href=Page::Workshops.href()>{move || app.t(Key::WorkshopsLink)}</a>
         </p>
+        <ExampleWorkshop/>
         <SharedLinkOffer/>
         <NewProjectForm/>
         <ProjectList/>

@@ -9,7 +9,6 @@ mod letter;
 mod method;
 mod not_found;
 mod overview;
-mod producers;
 mod project_shell;
 mod report;
 mod roadmap;
@@ -17,6 +16,8 @@ mod sources;
 mod version;
 mod wanted_list;
 mod wanted_sources;
+mod workshop;
+mod workshops;
 
 pub use dashboard::DashboardPage;
 pub use data_map::DataMapPage;
@@ -26,7 +27,6 @@ pub use letter::LetterPage;
 pub use method::MethodPage;
 pub use not_found::NotFound;
 pub use overview::OverviewPage;
-pub use producers::ProducersPage;
 pub use project_shell::{under, use_project, ProjectShell};
 pub use report::ReportPage;
 pub use roadmap::RoadmapPage;
@@ -34,6 +34,10 @@ pub use sources::SourcesPage;
 pub use version::VersionPage;
 pub use wanted_list::WantedListPage;
 pub use wanted_sources::WantedSourcesPage;
+pub use workshop::{
+    in_workshop, ProducersPage, SharedNeedsPage, WorkshopProjectsPage, WorkshopShell,
+};
+pub use workshops::WorkshopsPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;

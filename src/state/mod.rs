@@ -8,9 +8,11 @@
 mod autosave;
 mod handles;
 mod rows;
+mod workshop;
 
 pub use handles::{ActionHandle, Handle, ProjectHandle, SourceHandle, WantedHandle};
 pub use rows::RowSignals;
+pub use workshop::WorkshopHandle;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -176,6 +178,10 @@ impl AppState {
 
     pub fn project(&self, id: Uuid) -> ProjectHandle {
         ProjectHandle::new(*self, id)
+    }
+
+    pub fn workshop(&self, id: Uuid) -> WorkshopHandle {
+        WorkshopHandle::new(*self, id)
     }
 
     /// Lets the replica read and write the store against the workspace; what it brought

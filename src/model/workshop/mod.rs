@@ -7,10 +7,12 @@
 //! through the same code as projects (`merge::merge_values`).
 
 mod cohort;
+mod example;
 #[cfg(test)]
 mod tests;
 
 pub use cohort::{cohort, CohortColumn, CohortRow};
+pub use example::RemovedExample;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

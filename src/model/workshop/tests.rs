@@ -292,3 +292,83 @@ fn a_workshop_file_is_read_with_its_projects_and_merged_into_the_one_here() {
         })
     );
 }
+
+const EXAMPLE_FR: &str = include_str!("../../../assets/examples/workshop-fr.json");
+const EXAMPLE_EN: &str = include_str!("../../../assets/examples/workshop-en.json");
+
+#[test]
+fn the_example_workshop_has_its_producers_and_shared_needs_in_both_languages() {
+    for (text, seagrass) in [(EXAMPLE_FR, "herbiers"), (EXAMPLE_EN, "seagrass")] {
+        let file = parse_import(text).unwrap();
+        let mut here = Workspace::default();
+        let id = here.load_example(file.clone(), 10).unwrap();
+        assert_eq!(here.projects.len(), 3);
+        let domains: Vec<Domain> = here.projects.iter().map(|p| p.domain).collect();
+        assert_eq!(
+            domains,
+            [
+                Domain::BlueEconomy,
+                Domain::GreenEconomy,
+                Domain::CreativeIndustries
+            ]
+        );
+        let projects = here.workshop_projects(id);
+        let list = producers(&projects, &ProducerMerges::default());
+        let keys: Vec<(&str, usize)> = list
+            .iter()
+            .map(|p| (p.key.as_str(), p.requests.len()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("region sud", 3),
+                ("ifremer", 2),
+                ("metropole aix marseille provence", 2),
+                ("ars paca", 1)
+            ]
+        );
+        let needs = shared_needs(&projects, &ProducerMerges::default());
+        let producers_of_needs: Vec<&str> = needs.iter().map(|n| n.producer.as_str()).collect();
+        assert_eq!(producers_of_needs.len(), 2);
+        assert!(producers_of_needs.contains(&"region sud"));
+        assert!(producers_of_needs.contains(&"ifremer"));
+        assert!(needs.iter().any(|n| n.words.contains(seagrass)));
+        // Every horizon has an action, somewhere in the cohort.
+        let rows = cohort(
+            here.workshop(id).unwrap(),
+            &here.projects,
+            date!(2026 - 11 - 28),
+        );
+        for h in 0..3 {
+            assert!(rows.iter().any(|r| r.horizons[h] > 0), "horizon {h}");
+        }
+        assert!(here.load_example(file, 11).is_none(), "once");
+    }
+}
+
+#[test]
+fn the_example_is_removed_with_its_projects_and_put_back() {
+    let file = parse_import(EXAMPLE_EN).unwrap();
+    let mut here = Workspace::default();
+    here.add_project(Project::new(id(1), "Mine", 0));
+    let now = 1_800_000_000_000; // after the example's own dates, as a real load is
+    let example = here.load_example(file, now).unwrap();
+    assert!(!here.example_edited(example));
+    let first = here.workshop(example).unwrap().members[0].id;
+    here.edit_project(first, now + 1, |p| p.holder = "Moi".into());
+    assert!(here.example_edited(example));
+    // A project also followed in another workshop stays.
+    let mut other = Workshop::new(id(500), "Autre".into(), 0);
+    other.add_project(first);
+    here.workshops.push(other);
+    let before = here.clone();
+    let removed = here.remove_example(example).unwrap();
+    assert!(here.example_workshop().is_none());
+    assert_eq!(
+        here.projects.len(),
+        2,
+        "mine and the one followed elsewhere"
+    );
+    here.restore_example(removed);
+    assert_eq!(here, before);
+}
