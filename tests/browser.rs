@@ -9,7 +9,7 @@ use data_roadmap::model::layout::{project_key, INDEX_KEY, LEGACY_KEY};
 use data_roadmap::model::{
     LoadReport, Project, Replica, SaveError, SyncContext, WantedDataset, Workspace,
 };
-use data_roadmap::routes::{Page, ProjectPage};
+use data_roadmap::routes::{Page, ProjectPage, WorkshopPage};
 use data_roadmap::storage::{self, LocalStore};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
@@ -56,6 +56,7 @@ fn sample_workspace(project_name: &str) -> Workspace {
     }
     Workspace {
         projects: vec![project],
+        ..Workspace::default()
     }
 }
 
@@ -67,11 +68,12 @@ fn ctx() -> SyncContext<'static> {
     }
 }
 
-/// Stores a workspace as the app does: one key per project, and the index.
+/// Stores a workspace as the app does: one key per project and per workshop, and the index.
 fn store(workspace: &Workspace) {
     let mut local = LocalStore::open().unwrap();
     let (mut replica, mut current, _) = Replica::load(&mut local, &ctx());
     current.projects = workspace.projects.clone();
+    current.workshops = workspace.workshops.clone();
     let (_, result) = replica.save(&mut local, &mut current, None, &ctx());
     result.unwrap();
 }
@@ -347,8 +349,9 @@ fn go_to(path: &str) {
 async fn every_page_address_is_answered_by_its_page_and_marked_in_the_navigation() {
     fresh_page();
     local_storage().set_item("data-roadmap:lang", "en").unwrap();
-    let workspace = Workspace::from_json(include_str!("fixtures/workspace-v7.json")).unwrap();
+    let workspace = Workspace::from_json(include_str!("fixtures/workspace-v8.json")).unwrap();
     store(&workspace);
+    assert_eq!(stored(), workspace, "the workshop is stored too");
     let project = &workspace.projects[0];
     let request = project.wanted[0].actions[1].id;
     let pages = [
@@ -383,8 +386,33 @@ async fn every_page_address_is_answered_by_its_page_and_marked_in_the_navigation
         drop(handle);
         parent.remove();
     }
+    let workshop = workspace.workshops[0].id;
+    for (page, entry) in [
+        (WorkshopPage::Projects, "Projects"),
+        (WorkshopPage::Producers, "Producers"),
+        (WorkshopPage::SharedNeeds, "Shared needs"),
+    ] {
+        let href = Page::Workshop(workshop, page).href();
+        go_to(&href);
+        let (parent, handle) = mount_app();
+        sleep(30).await;
+        let text = parent.text_content().unwrap_or_default();
+        assert!(!text.contains("Page not found"), "{href}: {text}");
+        let marked = parent
+            .query_selector_all(".project-nav [aria-current=page]")
+            .unwrap();
+        assert_eq!(marked.length(), 1, "{href}: one entry is current");
+        let marked = marked.get(0).unwrap().text_content().unwrap_or_default();
+        assert_eq!(marked.trim(), entry, "{href}");
+        drop(handle);
+        parent.remove();
+    }
     // An address below a project that does not exist, or a malformed id, is not found.
     for href in [
+        Page::Workshop(uuid::Uuid::nil(), WorkshopPage::Producers).href(),
+        Page::Workshops
+            .href()
+            .replace("workshops", "workshop/not-an-id"),
         Page::Project(uuid::Uuid::nil(), ProjectPage::Roadmap).href(),
         format!("/project/{}/wanted/not-an-id/sources", project.id),
         Page::Project(project.id, ProjectPage::Letter(uuid::Uuid::nil())).href(),

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use super::ConfirmBox;
 use crate::browser;
 use crate::i18n::{import_error_message, Key, Lang};
 use crate::model::{parse_import, Touched};
@@ -62,15 +63,13 @@ pub fn ExampleWorkshop() -> impl IntoView {
             }
         });
     });
-    let remove = move |_| {
+    let confirming = RwSignal::new(false);
+    let remove_now = move || {
+        confirming.set(false);
         let Some(id) = loaded.get_untracked() else {
             return;
         };
         let lang = app.lang.get_untracked();
-        let edited = app.with_workspace_untracked(|w| w.example_edited(id));
-        if edited && !browser::confirm(Key::ConfirmRemoveExample.text(lang)) {
-            return;
-        }
         let Some(Some(removed)) = app.change(Touched::Everything, |w| w.remove_example(id)) else {
             return;
         };
@@ -79,6 +78,18 @@ pub fn ExampleWorkshop() -> impl IntoView {
             app.change(Touched::Everything, |w| w.restore_example(removed));
         });
         app.offer_undo(Key::ExampleRemoved.text(lang).to_string(), undo);
+    };
+    // Edited since it was loaded: asked first, as the undo is the only way back.
+    let remove = move |_| {
+        let edited = loaded
+            .get_untracked()
+            .is_some_and(|id| app.with_workspace_untracked(|w| w.example_edited(id)));
+        if edited {
+            confirming.set(true);
+            browser::focus_later("remove-example-yes".into());
+        } else {
+            remove_now();
+        }
     };
     view! {
         <section aria-labelledby="example-title" class="card example-offer no-print" data-testid="example-workshop">
@@ -101,6 +112,16 @@ pub fn ExampleWorkshop() -> impl IntoView {
                 }
                 .into_any(),
             }}
+            <Show when=move || confirming.get()>
+                <ConfirmBox
+                    question=Signal::derive(move || app.t(Key::ConfirmRemoveExample).to_string())
+                    yes=Key::RemoveExample
+                    yes_id="remove-example-yes".into()
+                    on_yes=Callback::new(move |()| remove_now())
+                    on_cancel=Callback::new(move |()| confirming.set(false))
+                    danger=true
+                />
+            </Show>
             {move || problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{p}</p> })}
         </section>
     }

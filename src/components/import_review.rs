@@ -74,6 +74,8 @@ pub fn ImportReview(
     let app = use_app();
     let navigate = use_navigate();
     let projects = Arc::new(incoming.projects);
+    // A workshop file dropped here: its workshops come along (merged with one of the same id).
+    let workshops = incoming.workshops;
     // A long file is reviewed as counts with one choice for every conflict, rather than a
     // card per project.
     let summary = projects.len() > REVIEW_LIST_MAX;
@@ -117,6 +119,14 @@ pub fn ImportReview(
                 .cloned()
                 .zip(choices.iter().map(|c| c.get_untracked()))
                 .collect();
+            if !workshops.is_empty() {
+                let now = browser::now_ms();
+                app.change(Touched::Everything, |w| {
+                    for workshop in workshops.iter().cloned() {
+                        w.import_workshop(workshop, now);
+                    }
+                });
+            }
             if let Some(id) = import(app, incoming) {
                 navigate(
                     &Page::Project(id, ProjectPage::Overview).href(),

@@ -29,7 +29,12 @@ struct Arrival {
 /// `into`: the workshop the projects join (none on the list of workshops, where files bring
 /// their own).
 #[component]
-pub fn WorkshopImport(into: Option<Uuid>, id_prefix: &'static str) -> impl IntoView {
+pub fn WorkshopImport(
+    into: Option<Uuid>,
+    id_prefix: &'static str,
+    /// The file field's label: participants' files, or a workshop file.
+    files_label: Key,
+) -> impl IntoView {
     let app = use_app();
     let problems = RwSignal::new(Vec::<(String, String)>::new());
     let arrivals = RwSignal::new(Vec::<Arrival>::new());
@@ -115,6 +120,8 @@ pub fn WorkshopImport(into: Option<Uuid>, id_prefix: &'static str) -> impl IntoV
             copy_name: project.display_name(lang),
         };
         let mut added = 0;
+        let workshop_count = files_workshops.len();
+        let project_count = chosen.len();
         app.change(Touched::Everything, |w| {
             let incoming = chosen
                 .into_iter()
@@ -131,10 +138,17 @@ pub fn WorkshopImport(into: Option<Uuid>, id_prefix: &'static str) -> impl IntoV
             }
         });
         clear();
-        app.show_toast(
-            Key::ProjectsAdded.fill(lang, &[("count", &added.to_string())]),
-            None,
-        );
+        let text = match into {
+            Some(_) => Key::ProjectsAdded.fill(lang, &[("count", &added.to_string())]),
+            None => Key::WorkshopFileImported.fill(
+                lang,
+                &[
+                    ("workshops", &workshop_count.to_string()),
+                    ("projects", &project_count.to_string()),
+                ],
+            ),
+        };
+        app.show_toast(text, None);
     };
 
     let file_id = format!("{id_prefix}-files");
@@ -210,7 +224,7 @@ pub fn WorkshopImport(into: Option<Uuid>, id_prefix: &'static str) -> impl IntoV
             }
         >
             <div class="field">
-                <label for=file_id.clone()>{move || app.t(Key::WorkshopFilesLabel)}</label>
+                <label for=file_id.clone()>{move || app.t(files_label)}</label>
                 <input
                     type="file"
                     id=file_id

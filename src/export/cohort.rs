@@ -28,7 +28,11 @@ pub fn cohort_csv(rows: &[CohortRow], lang: Lang, date_of: impl Fn(i64) -> Strin
             row.holder.clone(),
             t(row.domain.label()).to_string(),
         ];
-        cells.extend(row.progress.iter().map(|p| format!("{} %", p.percent())));
+        cells.extend(
+            row.progress
+                .iter()
+                .map(|p| Key::Percent.fill(lang, &[("n", &p.percent().to_string())])),
+        );
         cells.extend(row.quadrants.iter().map(usize::to_string));
         cells.push(row.unplaced.to_string());
         cells.extend(row.horizons.iter().map(usize::to_string));

@@ -681,6 +681,10 @@ strings! {
     AddProjectsTitle => "Ajouter des projets", "Add projects";
     AddProjectsHelp => "Choisissez ou déposez ici un ou plusieurs fichiers JSON envoyés par les participants, ou un fichier d'atelier. Un fichier d'un projet déjà présent montre ce qui a changé avant de remplacer quoi que ce soit.", "Choose or drop here one or more JSON files sent by participants, or a workshop file. A file of a project already here shows what changed before it replaces anything.";
     WorkshopFilesLabel => "Fichiers des participants (JSON)", "Participants' files (JSON)";
+    WorkshopFileLabel => "Fichier d'atelier (JSON)", "Workshop file (JSON)";
+    ImportWorkshopTitle => "Importer un atelier", "Import a workshop";
+    ImportWorkshopHelp => "Le fichier qu'un autre animateur a exporté : l'atelier, ses projets, les producteurs fusionnés et leurs réponses. Un atelier déjà présent est complété, sans rien perdre de ce qui est ici.", "The file another facilitator exported: the workshop, its projects, merged producers and their answers. A workshop already here is completed, losing nothing of what is here.";
+    WorkshopFileImported => "Importé : {workshops} atelier(s), {projects} projet(s).", "Imported: {workshops} workshop(s), {projects} project(s).";
     PasteShareLink => "Ou collez un lien de partage", "Or paste a share link";
     ReadShareLink => "Lire le lien", "Read the link";
     PickProjectsTitle => "Projets de ce navigateur", "Projects in this browser";
@@ -709,13 +713,14 @@ strings! {
     CohortCaption => "Un projet par ligne ; cliquez sur un en-tête pour trier.", "One project per row; click a heading to sort.";
     ColHolder => "Porteur", "Holder";
     ColDomain => "Domaine", "Domain";
-    ColMap => "Carte (forte valeur dispo. · forte valeur difficile · faible valeur dispo. · faible valeur difficile · non placées)", "Map (high value available · high value hard · low value available · low value hard · unplaced)";
+    ColMap => "Carte des données", "Data map";
+    CohortMapLegend => "Carte des données : nombre de données par quart — forte valeur et disponibles · forte valeur, difficiles à obtenir · faible valeur et disponibles · faible valeur, difficiles à obtenir · pas encore placées.", "Data map: datasets per quarter — high value and available · high value, hard to get · low value and available · low value, hard to get · not placed yet.";
+    Percent => "{n}\u{a0}%", "{n}%";
     ColHorizons => "Actions (maintenant · 3 mois · 1 an)", "Actions (now · 3 months · 1 year)";
     ColOverdue => "En retard", "Overdue";
     ColLastChange => "Dernière modification", "Last change";
     ColFlagship => "Projet phare", "Flagship";
     ColAnswers => "Réponses des producteurs", "Producers' answers";
-    FlagshipLabel => "Projet phare : {name}", "Flagship: {name}";
     FlagshipReasonColumn => "Pourquoi phare", "Why flagship";
     Unplaced => "Non placées", "Unplaced";
     FileSuffixCohort => "groupe", "cohort";

@@ -210,14 +210,19 @@ pub struct Producer {
 }
 
 impl Producer {
-    /// The name to show: the first spelling, in order, that is not all capitals (accents
-    /// and case are more often right there), else the first.
+    /// The name to show: among the spellings that are not all capitals (case is more often
+    /// right there), the one with the most accented letters ("Région Sud" rather than
+    /// "Region Sud"), the first on a tie; else the first spelling.
     pub fn display_name(&self) -> &str {
-        let shouting = |name: &&String| !name.chars().any(char::is_lowercase);
-        self.names
-            .iter()
-            .find(|name| !shouting(name))
-            .or_else(|| self.names.first())
+        let shouting = |name: &String| !name.chars().any(char::is_lowercase);
+        let accents = |name: &String| name.chars().filter(|c| !c.is_ascii()).count();
+        let mut best: Option<&String> = None;
+        for name in self.names.iter().filter(|n| !shouting(n)) {
+            if best.is_none_or(|b| accents(name) > accents(b)) {
+                best = Some(name);
+            }
+        }
+        best.or_else(|| self.names.first())
             .map_or("", String::as_str)
     }
 

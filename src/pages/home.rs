@@ -46,11 +46,11 @@ pub fn HomePage() -> impl IntoView {
             " · "
             <a href=Page::Workshops.href()>{move || app.t(Key::WorkshopsLink)}</a>
         </p>
-        <ExampleWorkshop/>
         <SharedLinkOffer/>
         <NewProjectForm/>
         <ProjectList/>
         <ImportPanel/>
+        <ExampleWorkshop/>
         <SetAsidePanel/>
     }
 }

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use crate::browser;
-use crate::components::ExampleWorkshop;
+use crate::components::{ExampleWorkshop, WorkshopImport};
 use crate::i18n::{DisplayName, Key};
 use crate::model::{Touched, Workshop};
 use crate::routes::{Page, WorkshopPage};
@@ -42,6 +42,11 @@ pub fn WorkshopsPage() -> impl IntoView {
             </Show>
         </section>
         <NewWorkshopForm/>
+        <section aria-labelledby="import-workshop-title" class="card">
+            <h2 id="import-workshop-title">{move || app.t(Key::ImportWorkshopTitle)}</h2>
+            <p class="hint">{move || app.t(Key::ImportWorkshopHelp)}</p>
+            <WorkshopImport into=None id_prefix="workshop-file" files_label=Key::WorkshopFileLabel/>
+        </section>
         <ExampleWorkshop/>
     }
 }

@@ -149,7 +149,11 @@ export function workspaceFrom(storage) {
     const versions = storage[`data-roadmap:versions:${id}`];
     return [{ ...project, snapshots: versions === undefined ? [] : JSON.parse(versions).snapshots }];
   });
-  return { schema_version: JSON.parse(index).schema_version, projects };
+  const workshops = Object.keys(storage)
+    .filter((key) => key.startsWith("data-roadmap:workshop:"))
+    .map((key) => JSON.parse(storage[key]).workshop)
+    .sort((a, b) => a.created_at - b.created_at);
+  return { schema_version: JSON.parse(index).schema_version, projects, workshops };
 }
 
 /**

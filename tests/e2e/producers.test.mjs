@@ -1,6 +1,6 @@
-// The facilitator's view of producers across the projects gathered in one browser: spellings
-// of one producer count as one, the most requested comes first, and a meeting sheet per
-// producer prints alone and downloads as Markdown.
+// The facilitator's view of producers across a workshop's projects: spellings of one
+// producer count as one, the most requested comes first, and a meeting sheet per producer
+// prints alone and downloads as Markdown.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -9,7 +9,10 @@ import { useBrowser, newContext, expectAccessible, seedStorage, finish, WORKSPAC
 const env = useBrowser();
 const FIXTURE = JSON.parse(await readFile(new URL("../fixtures/workspace-v7.json", import.meta.url), "utf8"));
 
-/** The fixture's projects and a third one that asks Ifremer too, spelled otherwise. */
+const WORKSHOP = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d";
+
+/** The fixture's projects and a third one that asks Ifremer too, spelled otherwise, in one
+ * workshop. */
 function workspace() {
   const ports = {
     id: "0d9c8b7a-6f5e-4d3c-8b2a-190817263544",
@@ -19,7 +22,9 @@ function workspace() {
       { id: "2d9c8b7a-6f5e-4d3c-8b2a-190817263544", name: "Fréquentation des ports", producer: "Région Sud" },
     ],
   };
-  return JSON.stringify({ ...FIXTURE, projects: [...FIXTURE.projects, ports] });
+  const projects = [...FIXTURE.projects, ports];
+  const workshop = { id: WORKSHOP, name: "Atelier 1", members: projects.map((p) => ({ id: p.id })) };
+  return JSON.stringify({ ...FIXTURE, schema_version: 8, projects, workshops: [workshop] });
 }
 
 async function producersPage(locale) {
@@ -33,7 +38,9 @@ async function producersPage(locale) {
 
 test("producers across projects: one per producer however spelled, most requested first, with a meeting sheet", async () => {
   const { context, page } = await producersPage("en-GB");
-  await page.getByRole("link", { name: "Data producers of your projects" }).click();
+  await page.getByRole("link", { name: "Workshops" }).first().click();
+  await page.getByRole("link", { name: "Atelier 1" }).click();
+  await page.getByRole("link", { name: "Producers" }).click();
   await page.getByRole("heading", { level: 1, name: "Data producers" }).waitFor();
   const cards = page.getByTestId("producer");
   assert.deepEqual(await cards.locator("h2").allInnerTexts(), ["Ifremer", "Club de plongée", "Région Sud"]);
@@ -71,7 +78,7 @@ test("producers across projects: one per producer however spelled, most requeste
 
 test("the producers page and a meeting sheet speak French and pass axe", async () => {
   const { context, page } = await producersPage("fr-FR");
-  await page.getByRole("link", { name: "Producteurs de données de vos projets" }).click();
+  await page.goto(`${env.server.url}/workshop/${WORKSHOP}/producers`);
   await page.getByRole("heading", { level: 1, name: "Producteurs de données" }).waitFor();
   assert.match(await page.getByTestId("producer").first().locator(".meta").innerText(), /Demandes : 2 · projets : 2/);
   await expectAccessible(page, "producteurs");
@@ -84,7 +91,7 @@ test("the producers page and a meeting sheet speak French and pass axe", async (
 
 test("a producer's card follows a change another tab makes", async () => {
   const { context, page } = await producersPage("en-GB");
-  await page.goto(`${env.server.url}/producers`);
+  await page.goto(`${env.server.url}/workshop/${WORKSHOP}/producers`);
   const first = page.getByTestId("producer").first();
   await first.locator(".meta").filter({ hasText: "Requests: 2 · projects: 2" }).waitFor();
   // Another tab names Ifremer as the producer of "Ports propres"' second dataset.

@@ -327,6 +327,11 @@ fn the_example_workshop_has_its_producers_and_shared_needs_in_both_languages() {
                 ("ars paca", 1)
             ]
         );
+        assert_eq!(
+            list[0].display_name(),
+            "Région Sud",
+            "the accented spelling"
+        );
         let needs = shared_needs(&projects, &ProducerMerges::default());
         let producers_of_needs: Vec<&str> = needs.iter().map(|n| n.producer.as_str()).collect();
         assert_eq!(producers_of_needs.len(), 2);

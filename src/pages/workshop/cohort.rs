@@ -98,6 +98,7 @@ pub fn CohortTable() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <p class="hint map-legend">{move || app.t(Key::CohortMapLegend)}</p>
             </Show>
         </section>
     }
@@ -209,7 +210,6 @@ fn CohortLine(id: Uuid, rows: Memo<Vec<CohortRow>>) -> impl IntoView {
     };
     let flag_id = format!("flagship-{id}");
     let reason_id = format!("flagship-reason-{id}");
-    let flag_label = move || Key::FlagshipLabel.fill(lang.get(), &[("name", &name())]);
     let remove = move |_| {
         let removed = workshop.edit(|w| w.remove_project(id)).flatten();
         let Some((at, member)) = removed else { return };
@@ -244,7 +244,10 @@ fn CohortLine(id: Uuid, rows: Memo<Vec<CohortRow>>) -> impl IntoView {
                             workshop.edit(|w| w.set_flagship(id, on));
                         }
                     />
-                    <label for=flag_id><span class="visually-hidden">{flag_label}</span>{move || app.t(Key::ColFlagship)}</label>
+                    <label for=flag_id>
+                        {move || app.t(Key::ColFlagship)}
+                        <span class="visually-hidden">" — " {name}</span>
+                    </label>
                 </div>
                 <Show when=flagship>
                     <label for=reason_id.clone()>
@@ -253,6 +256,7 @@ fn CohortLine(id: Uuid, rows: Memo<Vec<CohortRow>>) -> impl IntoView {
                     </label>
                     <input
                         type="text"
+                        class="no-print"
                         id=reason_id.clone()
                         prop:value=reason
                         on:input:target=move |ev| {

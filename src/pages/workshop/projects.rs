@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::cohort::CohortTable;
 use super::use_workshop;
 use crate::browser;
-use crate::components::{offer, FieldSource, TextField, WorkshopImport};
+use crate::components::{offer, ConfirmBox, FieldSource, TextField, WorkshopImport};
 use crate::export::workshop_file;
 use crate::i18n::{DisplayName, Key};
 use crate::model::Touched;
@@ -31,7 +31,11 @@ pub fn WorkshopProjectsPage() -> impl IntoView {
         <section aria-labelledby="add-projects-title" class="card no-print">
             <h2 id="add-projects-title">{move || app.t(Key::AddProjectsTitle)}</h2>
             <p class="hint">{move || app.t(Key::AddProjectsHelp)}</p>
-            <WorkshopImport into=Some(workshop.id()) id_prefix="workshop-import"/>
+            <WorkshopImport
+                into=Some(workshop.id())
+                id_prefix="workshop-import"
+                files_label=Key::WorkshopFilesLabel
+            />
             <PickProjects/>
         </section>
         <CohortTable/>
@@ -51,14 +55,13 @@ fn WorkshopDetails() -> impl IntoView {
             offer(app, file);
         }
     };
-    let delete = move |_| {
+    let confirming = RwSignal::new(false);
+    let delete = Callback::new(move |()| {
+        confirming.set(false);
         let lang = app.lang.get_untracked();
         let name = workshop
             .with_untracked(|w| w.display_name(lang))
             .unwrap_or_default();
-        if !browser::confirm(&Key::ConfirmDeleteWorkshop.fill(lang, &[("name", &name)])) {
-            return;
-        }
         let id = workshop.id();
         let removed = app.change(Touched::Workshop(id), |w| {
             let at = w.workshops.iter().position(|ws| ws.id == id)?;
@@ -77,11 +80,11 @@ fn WorkshopDetails() -> impl IntoView {
         });
         navigate(&Page::Workshops.href(), Default::default());
         app.offer_undo(Key::WorkshopDeleted.fill(lang, &[("name", &name)]), undo);
-    };
+    });
     view! {
         <section aria-labelledby="workshop-details-title" class="card">
             <h2 id="workshop-details-title">{move || app.t(Key::WorkshopDetails)}</h2>
-            <div class="field-grid">
+            <div class="form-grid">
                 <TextField
                     id="workshop-name".into()
                     label=Key::WorkshopName
@@ -120,8 +123,32 @@ fn WorkshopDetails() -> impl IntoView {
                 <button type="button" aria-describedby="export-workshop-help" on:click=export>
                     {move || app.t(Key::ExportWorkshop)}
                 </button>
-                <button type="button" class="danger" on:click=delete>{move || app.t(Key::DeleteWorkshop)}</button>
+                <button
+                    type="button"
+                    class="danger"
+                    on:click=move |_| {
+                        confirming.set(true);
+                        browser::focus_later("delete-workshop-no".into());
+                    }
+                >
+                    {move || app.t(Key::DeleteWorkshop)}
+                </button>
             </p>
+            <Show when=move || confirming.get()>
+                <ConfirmBox
+                    question=Signal::derive(move || {
+                        let lang = app.lang.get();
+                        let name = workshop.with(|w| w.display_name(lang)).unwrap_or_default();
+                        Key::ConfirmDeleteWorkshop.fill(lang, &[("name", &name)])
+                    })
+                    yes=Key::YesDelete
+                    yes_id="delete-workshop-yes".into()
+                    on_yes=delete
+                    on_cancel=Callback::new(move |()| confirming.set(false))
+                    cancel_id="delete-workshop-no".into()
+                    danger=true
+                />
+            </Show>
         </section>
     }
 }
