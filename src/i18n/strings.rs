@@ -705,7 +705,6 @@ strings! {
     ChangeActionsAdded => "Actions ajoutées : {count}", "Actions added: {count}";
     ChangeActionsDone => "Actions terminées : {count}", "Actions done: {count}";
     ApplyImport => "Importer", "Import";
-    ReimportLabel => "Avant la réimportation du {date}", "Before the re-import of {date}";
     WorkshopFileMerged => "Fichier d'atelier : « {name} » ajouté ou complété.", "Workshop file: “{name}” added or completed.";
     CohortTitle => "Tableau de bord du groupe", "Cohort dashboard";
     CohortEmpty => "Aucun projet dans l'atelier : ajoutez-en ci-dessus.", "No project in the workshop: add some above.";
@@ -728,11 +727,8 @@ strings! {
     AnswerCount => "{answer} : {count}", "{answer}: {count}";
     RemoveFromWorkshop => "Retirer de l'atelier", "Remove from the workshop";
     RemovedFromWorkshop => "« {name} » retiré de l'atelier (le projet reste dans ce navigateur).", "“{name}” removed from the workshop (the project stays in this browser).";
-    SortedAscending => "trié par ordre croissant", "sorted ascending";
-    SortedDescending => "trié par ordre décroissant", "sorted descending";
     CohortCsv => "Télécharger le tableau (CSV)", "Download the table (CSV)";
     PrintCohort => "Imprimer le tableau", "Print the table";
-    AnswersNone => "—", "—";
     AnswerWillOpen => "ouvrira", "will open";
     AnswerWillImprove => "améliorera", "will improve";
     AnswerRefused => "refuse", "refused";
@@ -740,8 +736,6 @@ strings! {
     AnswerLabel => "Réponse", "Answer";
     AnswerNotYet => "Pas encore de réponse", "No answer yet";
     AnswerNote => "Note", "Note";
-    AnswersTitle => "Réponses du producteur", "Producer's answers";
-    MergeTitle => "Fusionner avec un autre producteur", "Merge with another producer";
     MergeWith => "Même producteur que", "Same producer as";
     MergeChoose => "Choisir…", "Choose…";
     MergeButton => "Fusionner", "Merge";

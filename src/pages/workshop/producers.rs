@@ -157,6 +157,7 @@ fn merge_form(
         })
         .unwrap_or(false);
     let shown = producer.display_name().to_string();
+    let shown_name = shown.clone();
     let do_merge = move |_| {
         let other = chosen.get_untracked();
         if other.is_empty() {
@@ -190,7 +191,10 @@ fn merge_form(
                             .collect_view()
                     }}
                 </select>
-                <button type="button" class="secondary" on:click=do_merge>{move || app.t(Key::MergeButton)}</button>
+                <button type="button" class="secondary" on:click=do_merge>
+                    {move || app.t(Key::MergeButton)}
+                    <span class="visually-hidden">" " {shown_name.clone()}</span>
+                </button>
             </div>
             {merged_here.then(|| view! {
                 <button type="button" class="secondary" on:click=split>{move || app.t(Key::SplitProducer)}</button>
