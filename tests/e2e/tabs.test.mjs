@@ -194,7 +194,9 @@ test("the single key of the previous version migrates, and an old tab's write to
   const migrated = await storageSnapshot(page);
   assert.equal(migrated[WORKSPACE_KEY], undefined);
   assert.equal(migrated["data-roadmap:workspace-retired"], FIXTURE, "kept until the next load");
-  for (const key of Object.keys(GOLDEN)) assert.ok(migrated[key], key);
+  // The golden layout also holds the v8 fixture's workshop, which a v7 workspace has not.
+  const projectKeys = Object.keys(GOLDEN).filter((key) => !key.startsWith("data-roadmap:workshop:"));
+  for (const key of projectKeys) assert.ok(migrated[key], key);
   assert.deepEqual((await storedWorkspace(page)).projects, JSON.parse(FIXTURE).projects);
 
   // A tab still running the previous version saves its whole workspace to the single key.
