@@ -3,6 +3,8 @@
 //! and replaces nothing until the facilitator says so, and a file that does not look newer
 //! is left unticked. Workshop files bring their workshop too (merged with one of the same id).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -13,7 +15,7 @@ use crate::model::{
     looks_newer, parse_import, ImportError, ImportLabels, Project, ProjectChanges, Resolution,
     Touched, Workshop, Workspace, MAX_IMPORT_BYTES,
 };
-use crate::state::use_app;
+use crate::state::{use_app, Undo};
 
 /// One project of the files, as the review shows it.
 #[derive(Clone)]
@@ -36,13 +38,14 @@ pub fn WorkshopImport(
     files_label: Key,
 ) -> impl IntoView {
     let app = use_app();
-    let problems = RwSignal::new(Vec::<(String, String)>::new());
+    // (file name, or none for a link; why it was not read)
+    let problems = RwSignal::new(Vec::<(Option<String>, String)>::new());
     let arrivals = RwSignal::new(Vec::<Arrival>::new());
     let workshops = RwSignal::new(Vec::<Workshop>::new());
     let dragging = RwSignal::new(false);
     let link = RwSignal::new(String::new());
 
-    let take = move |name: String, read: Result<Workspace, String>| match read {
+    let take = move |name: Option<String>, read: Result<Workspace, String>| match read {
         Ok(file) => {
             app.with_workspace_untracked(|here| {
                 arrivals.update(|list| {
@@ -68,7 +71,7 @@ pub fn WorkshopImport(
                     size,
                     limit: MAX_IMPORT_BYTES,
                 };
-                take(name, Err(import_error_message(&error, lang)));
+                take(Some(name), Err(import_error_message(&error, lang)));
                 continue;
             }
             leptos::task::spawn_local(async move {
@@ -76,7 +79,7 @@ pub fn WorkshopImport(
                     Ok(text) => parse_import(&text).map_err(|e| import_error_message(&e, lang)),
                     Err(_) => Err(Key::ImportCouldNotRead.text(lang).to_string()),
                 };
-                take(name, read);
+                take(Some(name), read);
             });
         }
     };
@@ -96,7 +99,7 @@ pub fn WorkshopImport(
         if read.is_ok() {
             link.set(String::new());
         }
-        take(Key::PasteShareLink.text(lang).to_string(), read);
+        take(None, read);
     };
     let clear = move || {
         arrivals.set(Vec::new());
@@ -119,27 +122,60 @@ pub fn WorkshopImport(
             replaced: Key::SnapshotBeforeImport.fill(lang, &[("date", &date)]),
             copy_name: project.display_name(lang),
         };
-        let mut added = 0;
+        let updated = arrivals.with_untracked(|list| {
+            list.iter()
+                .filter(|a| a.changes.is_some() && a.replace.get_untracked())
+                .count()
+        });
         let workshop_count = files_workshops.len();
         let project_count = chosen.len();
-        app.change(Touched::Everything, |w| {
+        let mut joined = Vec::new();
+        let outcome = app.change(Touched::Everything, |w| {
             let incoming = chosen
                 .into_iter()
                 .map(|p| (p, Resolution::Replace))
                 .collect();
-            w.import_projects(incoming, now, labels, Uuid::new_v4);
+            let outcome = w.import_projects(incoming, now, labels, Uuid::new_v4);
             for workshop in files_workshops {
                 w.import_workshop(workshop, now);
             }
             if let Some(target) = into {
                 w.edit_workshop(target, now, |ws| {
-                    added = members.iter().filter(|id| ws.add_project(**id)).count();
+                    joined = members
+                        .iter()
+                        .copied()
+                        .filter(|id| ws.add_project(*id))
+                        .collect();
                 });
             }
+            outcome
         });
+        let added = joined.len();
         clear();
+        // Projects and memberships can be taken back; a workshop merged from a file cannot
+        // (it lost nothing), so that import offers no undo.
+        let undo: Option<Undo> = outcome.filter(|_| workshop_count == 0).map(|outcome| {
+            Arc::new(move || {
+                app.change(Touched::Everything, |w| {
+                    w.undo_import(&outcome);
+                    if let Some(target) = into {
+                        w.edit_workshop(target, browser::now_ms(), |ws| {
+                            for id in &joined {
+                                ws.remove_project(*id);
+                            }
+                        });
+                    }
+                });
+            }) as Undo
+        });
         let text = match into {
-            Some(_) => Key::ProjectsAdded.fill(lang, &[("count", &added.to_string())]),
+            Some(_) => Key::FilesImported.fill(
+                lang,
+                &[
+                    ("count", &added.to_string()),
+                    ("updated", &updated.to_string()),
+                ],
+            ),
             None => Key::WorkshopFileImported.fill(
                 lang,
                 &[
@@ -148,7 +184,10 @@ pub fn WorkshopImport(
                 ],
             ),
         };
-        app.show_toast(text, None);
+        match undo {
+            Some(undo) => app.offer_undo(text, undo),
+            None => app.show_toast(text, None),
+        }
     };
 
     let file_id = format!("{id_prefix}-files");
@@ -194,7 +233,12 @@ pub fn WorkshopImport(
                 .into_iter()
                 .map(|(name, reason)| {
                     view! {
-                        <li><strong>{Key::ImportFileNamed.fill(lang, &[("name", &name)])}</strong> " " {reason}</li>
+                        <li>
+                            {name.map(|name| view! {
+                                <strong>{Key::ImportFileNamed.fill(lang, &[("name", &name)])}</strong> " "
+                            })}
+                            {reason}
+                        </li>
                     }
                 })
                 .collect_view();

@@ -692,6 +692,7 @@ strings! {
     AddPicked => "Ajouter les projets cochés", "Add the ticked projects";
     NothingToPick => "Tous les projets de ce navigateur sont déjà dans l'atelier.", "Every project in this browser is already in the workshop.";
     ProjectsAdded => "{count} projet(s) ajouté(s) à l'atelier.", "{count} project(s) added to the workshop.";
+    FilesImported => "{count} projet(s) ajouté(s) à l'atelier, {updated} mis à jour.", "{count} project(s) added to the workshop, {updated} updated.";
     ReviewTitle => "À importer", "To import";
     ReviewNew => "Nouveau : sera ajouté à l'atelier.", "New: will be added to the workshop.";
     ReviewSame => "Déjà présent, sans changement dans ses données recherchées.", "Already here, with no change to its wanted datasets.";

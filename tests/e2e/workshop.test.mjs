@@ -76,7 +76,7 @@ test("a workshop gathers participants' files at once and a share link; its cohor
   assert.equal(await arrivals.filter({ hasText: "New: will be added to the workshop." }).count(), 3);
   await expectAccessible(page, "workshop import review");
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await page.getByText("3 project(s) added to the workshop.").waitFor();
+  await page.getByText("3 project(s) added to the workshop, 0 updated.").waitFor();
 
   const rows = page.getByTestId("cohort-row");
   await rows.nth(2).waitFor();
@@ -224,10 +224,16 @@ test("a newer file of a project shows what changed and keeps the previous state;
   assert.ok(await arrival.getByRole("checkbox").isChecked(), "a newer file replaces");
   await expectAccessible(page, "re-import review");
   await page.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByText("0 project(s) added to the workshop, 1 updated.").waitFor();
   const stored = await waitForStored(page, (w) => w.projects.find((p) => p.id === SEAGRASS.id)?.wanted.length === 4);
   const project = stored.projects.find((p) => p.id === SEAGRASS.id);
   assert.equal(project.snapshots.length, 1, "the previous state is kept as a saved version");
   assert.equal(project.snapshots[0].content.wanted.length, 3);
+  // Taken back: the project as it was, still in the workshop.
+  await page.getByRole("button", { name: "Undo" }).click();
+  const undone = await waitForStored(page, (w) => w.projects.find((p) => p.id === SEAGRASS.id)?.wanted.length === 3);
+  assert.equal(undone.projects.find((p) => p.id === SEAGRASS.id).snapshots.length, 0);
+  assert.equal(undone.workshops[0].members.length, 3);
 
   const older = structuredClone(SEAGRASS);
   older.updated_at = 0;
@@ -237,7 +243,7 @@ test("a newer file of a project shows what changed and keeps the previous state;
   assert.match(await arrival.innerText(), /does not look newer than the project here/);
   assert.equal(await arrival.getByRole("checkbox").isChecked(), false, "an older file replaces nothing unless ticked");
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await page.getByText("0 project(s) added to the workshop.").waitFor();
+  await page.getByText("0 project(s) added to the workshop, 0 updated.").waitFor();
   const after = await waitForStored(page, (w) => w.projects.length === 3);
   assert.equal(after.projects.find((p) => p.id === SEAGRASS.id).name, SEAGRASS.name);
   await finish(context);
