@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{Project, Workshop, Workspace};
 
 /// Bump this, and add a step to `migrate`, whenever the stored shape changes.
-pub const SCHEMA_VERSION: u64 = 8;
+pub const SCHEMA_VERSION: u64 = 9;
 
 /// Marks an exported file as ours, so a stray JSON file is told apart from a damaged one.
 pub const FILE_FORMAT: &str = "data-roadmap";
@@ -128,7 +128,8 @@ fn migrate(mut value: Value, version: u64) -> Result<Value, LoadError> {
     }
     // Version 6 added when the backup reminder was snoozed, version 7 when a request to open
     // data was sent and when to follow it up, version 8 workshops (a facilitator's cohorts,
-    // beside the projects): none yet, which serde's defaults give.
+    // beside the projects), version 9 the catalogue record a source was filled from: none
+    // yet, which serde's defaults give.
     Ok(value)
 }
 

@@ -3,6 +3,7 @@
 //! Nothing here knows about the browser, signals or the DOM, so all of it is tested natively.
 //! Functions that need the time take it (`now`, milliseconds since the epoch) as an argument.
 
+mod catalogue;
 mod changes;
 mod choice;
 mod dashboard;
@@ -26,6 +27,10 @@ mod source;
 mod wanted;
 mod workshop;
 
+pub use catalogue::{
+    udata_format, udata_frequency, udata_licence, AnswerError, Catalogue, CatalogueRecord,
+    Provenance, SearchPage, SourceField, UdataDataset, UdataPage, MAX_CATALOGUE_BYTES, PAGE_SIZE,
+};
 pub use changes::{ChangeLog, ItemPath, ListScope, Refresh, Touched};
 pub use choice::Choice;
 pub use dashboard::Dashboard;

@@ -135,6 +135,8 @@ pub struct CandidateSource {
     pub documentation_note: String,
     pub personal_data: PersonalData,
     pub verdict_override: Option<VerdictOverride>,
+    /// The catalogue record the source was filled from, if any.
+    pub provenance: Option<super::Provenance>,
 }
 
 impl Default for CandidateSource {
@@ -173,6 +175,7 @@ impl CandidateSource {
             documentation_note: String::new(),
             personal_data: PersonalData::default(),
             verdict_override: None,
+            provenance: None,
         }
     }
 

@@ -257,6 +257,7 @@ const GOLDEN_V5: &str = include_str!("../../tests/fixtures/workspace-v5.json");
 const GOLDEN_V6: &str = include_str!("../../tests/fixtures/workspace-v6.json");
 const GOLDEN_V7: &str = include_str!("../../tests/fixtures/workspace-v7.json");
 const GOLDEN_V8: &str = include_str!("../../tests/fixtures/workspace-v8.json");
+const GOLDEN_V9: &str = include_str!("../../tests/fixtures/workspace-v9.json");
 
 #[test]
 fn the_v1_golden_fixture_loads_field_by_field() {
@@ -318,10 +319,24 @@ fn the_v2_golden_fixture_loads_its_sources() {
 fn saving_the_current_golden_fixture_gives_it_back_unchanged() {
     // If this fails, the stored shape changed: bump SCHEMA_VERSION, add a migration step and
     // a new fixture, and keep this one as the input the migration is tested on.
-    let workspace = Workspace::from_json(GOLDEN_V8).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V8).unwrap();
+    let workspace = Workspace::from_json(GOLDEN_V9).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(GOLDEN_V9).unwrap();
     let saved: serde_json::Value = serde_json::from_str(&workspace.to_json()).unwrap();
     assert_eq!(saved, expected);
+}
+
+#[test]
+fn v8_migrates_to_exactly_the_v9_fixture_minus_the_catalogue_provenance() {
+    let migrated = Workspace::from_json(GOLDEN_V8).unwrap();
+    let mut v9 = Workspace::from_json(GOLDEN_V9).unwrap();
+    let source = &mut v9.projects[0].wanted[0].sources[0];
+    let provenance = source
+        .provenance
+        .take()
+        .expect("the v9 fixture's source came from data.gouv.fr");
+    assert_eq!(provenance.catalogue, Some(Catalogue::DataGouv));
+    assert!(provenance.prefilled.contains(&SourceField::Licence));
+    assert_eq!(migrated, v9);
 }
 
 #[test]

@@ -65,7 +65,7 @@ test("a project exported, storage cleared and the file imported comes back ident
   assert.match(file.name, /^observatoire-des-herbiers-de-posidonie-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(file.text);
   assert.equal(exported.format, "data-roadmap");
-  assert.equal(exported.schema_version, 8);
+  assert.equal(exported.schema_version, 9);
   await waitForStored(page, (text) => JSON.parse(text).projects[0].backup.edits_since_export === 0);
   const before = (await storedWorkspace(page)).projects.find((p) => p.id === PROJECT);
   assert.deepEqual(exported.projects, [before], "the file holds exactly what the browser holds");
@@ -126,7 +126,7 @@ test("a broken, foreign, too new or tampered file is explained and changes nothi
   const cases = [
     ["cut.json", FIXTURE.slice(0, 900), /stops before its end: it was probably cut short \(line \d+, column \d+\)/],
     ["notes.json", '{"title":"my notes"}', /it is not Data Roadmap data/],
-    ["future.json", '{"format":"data-roadmap","schema_version":99,"projects":[]}', /newer version of Data Roadmap \(format 99; this version reads up to format 8\)/],
+    ["future.json", '{"format":"data-roadmap","schema_version":99,"projects":[]}', /newer version of Data Roadmap \(format 99; this version reads up to format 9\)/],
     ["tampered.json", JSON.stringify(duplicated), /same identifier \(projects\[0\]\.wanted\[1\]\.id\)/],
     ["wrong.json", FIXTURE.replace('"status": "searching"', '"status": "urgent"'), /at projects\[0\]\.wanted\[0\]\.status \(unknown variant `urgent`/],
     ["old-wrong.json", V4.replace('"priority": "essential"', '"priority": "urgent"'), /at projects\[0\]\.wanted\[0\]\.priority \(unknown variant `urgent`/],

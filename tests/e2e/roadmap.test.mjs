@@ -72,7 +72,7 @@ test("actions planned for two datasets drive the timeline, the dashboard and the
   await page.reload();
   await timeline.getByRole("heading", { name: "March 2099" }).waitFor();
   const stored = await storedWorkspace(page);
-  assert.equal(stored.schema_version, 8);
+  assert.equal(stored.schema_version, 9);
   const actions = stored.projects[0].wanted.flatMap((d) => d.actions);
   assert.deepEqual(
     actions.map((a) => [a.route, a.owner, a.due, a.status]),

@@ -115,7 +115,7 @@ test("two sources are evaluated, scored, compared and overridden, and all of it 
   await page.locator("li.source-card").nth(1).getByText("set by the holder: Unverified notes").waitFor();
   await page.locator("li.source-card").nth(0).getByText("Score: 95/100").waitFor();
   const stored = await storedWorkspace(page);
-  assert.equal(stored.schema_version, 8);
+  assert.equal(stored.schema_version, 9);
   const sources = stored.projects[0].wanted[0].sources;
   assert.deepEqual(sources.map((s) => s.title), ["Ifremer seagrass", "Divers' notes"]);
   assert.deepEqual(sources[1].verdict_override, { verdict: "red", reason: "Unverified notes" });

@@ -74,7 +74,7 @@ test("a project with three wanted datasets survives a reload, in order", async (
   await page.reload();
   await expectNames(page, ["Seagrass", "Buoys", "Bathymetry"]);
   const stored = await storedWorkspace(page);
-  assert.equal(stored.schema_version, 8);
+  assert.equal(stored.schema_version, 9);
   const buoys = stored.projects[0].wanted[1];
   assert.deepEqual([buoys.name, buoys.value, buoys.flags], ["Buoys", 3, ["to_standardise"]]);
 

@@ -17,6 +17,7 @@ use crate::model::*;
 
 const V7: &str = include_str!("../../../tests/fixtures/workspace-v7.json");
 const V8: &str = include_str!("../../../tests/fixtures/workspace-v8.json");
+const V9: &str = include_str!("../../../tests/fixtures/workspace-v9.json");
 const LAYOUT_2: &str = include_str!("../../../tests/fixtures/storage-layout-2.json");
 /// The same layout as schema 6 wrote it: records of an older format in the current layout.
 const LAYOUT_2_SCHEMA_6: &str =
@@ -174,7 +175,7 @@ fn the_single_key_migrates_to_one_key_per_project_and_is_retired() {
 
 #[test]
 fn the_layout_is_exactly_the_golden_fixture() {
-    let store = Memory::with(&[(LEGACY_KEY, V8)]);
+    let store = Memory::with(&[(LEGACY_KEY, V9)]);
     let mut tab = Tab::open(&store);
     assert!(tab.report.pending, "the workshop waits to be written");
     tab.save().1.unwrap();
@@ -187,14 +188,15 @@ fn the_layout_is_exactly_the_golden_fixture() {
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect::<Vec<_>>(),
     ));
-    assert_eq!(tab.workspace, Workspace::from_json(V8).unwrap());
+    assert_eq!(tab.workspace, Workspace::from_json(V9).unwrap());
 }
 
 #[test]
 fn records_of_an_older_format_load_migrated() {
     let schema_7 = include_str!("../../../tests/fixtures/storage-layout-2-schema-7.json");
+    let schema_8 = include_str!("../../../tests/fixtures/storage-layout-2-schema-8.json");
     let v6 = include_str!("../../../tests/fixtures/workspace-v6.json");
-    for (layout, workspace) in [(LAYOUT_2_SCHEMA_6, v6), (schema_7, V7)] {
+    for (layout, workspace) in [(LAYOUT_2_SCHEMA_6, v6), (schema_7, V7), (schema_8, V8)] {
         let older: BTreeMap<String, String> = serde_json::from_str(layout).unwrap();
         let entries: Vec<(&str, &str)> = older
             .iter()
@@ -214,7 +216,7 @@ fn records_of_an_older_format_load_migrated() {
 #[test]
 #[ignore = "writes the golden fixture: run by hand after a deliberate change of the layout"]
 fn regenerate_the_golden_layout() {
-    let store = Memory::with(&[(LEGACY_KEY, V8)]);
+    let store = Memory::with(&[(LEGACY_KEY, V9)]);
     Tab::open(&store).save().1.unwrap();
     store.remove_retired();
     let text = serde_json::to_string_pretty(&*store.keys.borrow()).unwrap();
@@ -229,7 +231,7 @@ impl Memory {
 
 #[test]
 fn every_older_single_key_still_loads() {
-    for version in 1..=8 {
+    for version in 1..=9 {
         let text = std::fs::read_to_string(format!("tests/fixtures/workspace-v{version}.json"))
             .expect("fixture");
         let mut tab = Tab::open(&Memory::with(&[(LEGACY_KEY, &text)]));
@@ -415,8 +417,8 @@ fn a_project_from_a_newer_version_is_held_and_never_written() {
 fn a_newer_index_or_single_key_makes_everything_read_only() {
     let newer_index = index_json(&[]).replace("\"layout\":2", "\"layout\":3");
     let current = format!("\"schema_version\": {SCHEMA_VERSION}");
-    let newer_single = V8.replace(&current, "\"schema_version\": 42");
-    assert_ne!(newer_single, V8);
+    let newer_single = V9.replace(&current, "\"schema_version\": 42");
+    assert_ne!(newer_single, V9);
     for (key, text) in [(INDEX_KEY, newer_index), (LEGACY_KEY, newer_single)] {
         let store = Memory::with(&[(key, &text)]);
         let mut tab = Tab::open(&store);

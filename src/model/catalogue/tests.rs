@@ -1,0 +1,133 @@
+//! Catalogue records to candidate sources: the tables, and records shaped like the real API
+//! (`tests/fixtures/catalogues/`, each naming the upstream file it follows).
+
+use uuid::Uuid;
+
+use crate::model::*;
+
+const UDATA_SEARCH: &str = include_str!("../../../tests/fixtures/catalogues/udata-search.json");
+
+#[test]
+fn a_udata_search_page_reads_into_records() {
+    let page = UdataPage::read(UDATA_SEARCH, 1).unwrap();
+    assert_eq!(
+        (page.total, page.has_next, page.records.len()),
+        (2, false, 2)
+    );
+    let baignade = &page.records[0];
+    assert_eq!(baignade.title, "Qualité des eaux de baignade");
+    assert_eq!(
+        baignade.producer,
+        "Ministère des Solidarités et de la Santé"
+    );
+    assert_eq!(
+        baignade.page,
+        "https://www.data.gouv.fr/fr/datasets/qualite-des-eaux-de-baignade/"
+    );
+    assert_eq!(baignade.licence, Licence::Etalab2);
+    assert_eq!(
+        baignade.formats,
+        [Format::Csv],
+        "the documentation PDF is not the data"
+    );
+    assert_eq!(baignade.access, Access::DirectDownload);
+    assert_eq!(baignade.frequency, Frequency::Annual);
+    assert_eq!(
+        baignade.last_update, "2025-10-01",
+        "the data's change, not the metadata's"
+    );
+    assert_eq!(baignade.spatial, "fr:pays:fr, fr:commune");
+    assert_eq!(baignade.temporal, "2013-01-01 – 2025-12-31");
+    assert_eq!(baignade.documentation, Rating::Good);
+    assert_eq!(baignade.quality_score, Some(89));
+
+    let releves = &page.records[1];
+    assert_eq!(releves.producer, "Camille Martin", "a person publishing");
+    assert_eq!(releves.licence, Licence::Unknown);
+    assert_eq!(releves.formats, [Format::Pdf]);
+    assert_eq!(releves.frequency, Frequency::Unknown);
+    assert_eq!(releves.documentation, Rating::Poor);
+    assert_eq!(releves.spatial, "");
+}
+
+#[test]
+fn a_record_becomes_a_source_with_its_criteria_prefilled_and_marked() {
+    let page = UdataPage::read(UDATA_SEARCH, 1).unwrap();
+    let source = CandidateSource::from_record(
+        Uuid::from_u128(1),
+        &page.records[0],
+        Catalogue::DataGouv,
+        1_800_000_000_000,
+    );
+    assert_eq!(source.found_where, "data.gouv.fr");
+    assert_eq!(source.licence, Licence::Etalab2);
+    let provenance = source.provenance.as_ref().unwrap();
+    assert_eq!(
+        provenance.record,
+        "https://www.data.gouv.fr/api/1/datasets/5de8f397634f4164071119c5/"
+    );
+    assert_eq!(provenance.fetched_at, 1_800_000_000_000);
+    assert!(source.prefilled(SourceField::Licence).is_some());
+    assert!(
+        source.prefilled(SourceField::PersonalData).is_none(),
+        "udata does not say"
+    );
+    // What metadata cannot answer stays for the holder.
+    assert_eq!(source.spatial_coverage, CoverageMatch::NotAssessed);
+    assert_eq!(source.quality, Rating::NotAssessed);
+    assert_eq!(stars(source.licence, &source.formats), 3);
+}
+
+#[test]
+fn licence_frequency_and_format_tables() {
+    for (id, licence) in [
+        ("lov2", Licence::Etalab2),
+        ("fr-lo", Licence::Etalab2),
+        ("odc-odbl", Licence::Odbl),
+        ("cc-by", Licence::CcBy4),
+        ("cc-zero", Licence::Cc0),
+        ("other-closed", Licence::Restrictive),
+        ("notspecified", Licence::Unknown),
+        ("something-new", Licence::Unknown),
+    ] {
+        assert_eq!(udata_licence(id), licence, "{id}");
+    }
+    assert!(udata_licence("lov2").is_open());
+    assert!(!udata_licence("other-closed").is_open());
+    assert_eq!(udata_frequency("semiannual"), Frequency::Annual);
+    assert_eq!(udata_frequency("weekly"), Frequency::Weekly);
+    assert_eq!(udata_frequency("punctual"), Frequency::Irregular);
+    assert_eq!(udata_frequency("never-heard"), Frequency::Unknown);
+    assert_eq!(udata_format("CSV"), Some(Format::Csv));
+    assert_eq!(udata_format("xlsx"), Some(Format::Spreadsheet));
+    assert_eq!(udata_format("zip"), Some(Format::Other));
+    assert_eq!(udata_format(" "), None);
+}
+
+#[test]
+fn hostile_or_strange_answers_are_refused_or_kept_as_text() {
+    assert_eq!(UdataPage::read("<html>", 1), Err(AnswerError::Unexpected));
+    assert_eq!(UdataDataset::read("{}"), Err(AnswerError::Unexpected));
+    let big = " ".repeat(MAX_CATALOGUE_BYTES + 1);
+    assert_eq!(UdataPage::read(&big, 1), Err(AnswerError::TooLarge));
+    let hostile = r#"{"id":"x","title":"<img src=x onerror=alert(1)>","page":"javascript:alert(1)","quality":{"score":7}}"#;
+    let record = UdataDataset::read(hostile).unwrap();
+    assert_eq!(record.title, "<img src=x onerror=alert(1)>");
+    assert_eq!(record.page, "", "only http(s) links are kept");
+    assert_eq!(
+        record.quality_score, None,
+        "a score out of range is dropped"
+    );
+}
+
+#[test]
+fn search_addresses_are_encoded() {
+    assert_eq!(
+        Catalogue::DataGouv.search_url(" eaux & baignade ", 2),
+        "https://www.data.gouv.fr/api/1/datasets/?q=eaux%20%26%20baignade&page=2&page_size=10"
+    );
+    assert_eq!(
+        Catalogue::DataGouv.site_search_url("é"),
+        "https://www.data.gouv.fr/fr/datasets/?q=%C3%A9"
+    );
+}

@@ -1,0 +1,322 @@
+//! data.gouv.fr, whose software is udata (github.com/opendatateam/udata). The field names
+//! below are the v1 API's, as `udata/core/dataset/api_fields.py` declares them (datasets,
+//! resources, temporal coverage, quality) with `udata/core/spatial/api_fields.py` (spatial
+//! coverage), and the page answer of `udata/api/fields.py` (`pager`). The API answers any
+//! origin (`udata/cors.py`): plain GETs, no credentials.
+//!
+//! Every field is optional here: a missing one leaves its criterion for the holder.
+
+use serde::Deserialize;
+
+use super::{AnswerError, CatalogueRecord, SearchPage, MAX_CATALOGUE_BYTES};
+use crate::model::{Access, Format, Frequency, Licence, PersonalData, Rating};
+
+/// `GET /api/1/datasets/?q=…&page=…&page_size=…`
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UdataPage {
+    pub data: Vec<UdataDataset>,
+    pub page: u32,
+    pub page_size: u32,
+    pub total: u64,
+    pub next_page: Option<String>,
+}
+
+/// `GET /api/1/datasets/{id}/`, and each result of a search.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UdataDataset {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// The dataset's page on data.gouv.fr.
+    pub page: String,
+    pub organization: Option<UdataOrganization>,
+    /// A dataset published by a person rather than an organisation.
+    pub owner: Option<UdataUser>,
+    /// A licence id (`lov2`, `fr-lo`, `odc-odbl`, `cc-by`, `notspecified`…).
+    pub license: Option<String>,
+    pub frequency: Option<String>,
+    /// When the data last changed (not `last_modified`, the metadata's change, nor the
+    /// harvest's date).
+    pub last_update: Option<String>,
+    pub resources: Vec<UdataResource>,
+    pub spatial: Option<UdataSpatial>,
+    pub temporal_coverage: Option<UdataTemporal>,
+    pub quality: Option<UdataQuality>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UdataOrganization {
+    pub name: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UdataUser {
+    pub first_name: String,
+    pub last_name: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UdataResource {
+    pub title: String,
+    pub format: Option<String>,
+    pub url: String,
+    /// `main`, `documentation`, `update`, `api`, `code`, `other`.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub schema: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UdataSpatial {
+    pub zones: Vec<String>,
+    pub granularity: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UdataTemporal {
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UdataQuality {
+    /// From 0 to 1.
+    pub score: Option<f64>,
+}
+
+/// Licence ids as udata ships them (`udata/core/dataset/models.py`'s licences, loaded from
+/// its fixtures) → the app's licence choices: the app's table decides which are open.
+const LICENCES: &[(&str, Licence)] = &[
+    ("lov2", Licence::Etalab2),
+    ("fr-lo", Licence::Etalab2),
+    ("odc-odbl", Licence::Odbl),
+    ("cc-by", Licence::CcBy4),
+    ("cc-by-sa", Licence::CcBySa4),
+    ("cc-zero", Licence::Cc0),
+    ("odc-pddl", Licence::Cc0),
+    ("odc-by", Licence::OtherOpen),
+    ("other-open", Licence::OtherOpen),
+    ("other-at", Licence::OtherOpen),
+    ("other-pd", Licence::OtherOpen),
+    ("other-closed", Licence::Restrictive),
+    ("notspecified", Licence::Unknown),
+];
+
+pub fn udata_licence(id: &str) -> Licence {
+    LICENCES
+        .iter()
+        .find(|(known, _)| *known == id)
+        .map_or(Licence::Unknown, |(_, licence)| *licence)
+}
+
+/// udata's update frequencies (`udata/core/dataset/constants.py`) → the app's, rounded to
+/// the nearest the app offers (less often than yearly counts as irregular).
+const FREQUENCIES: &[(&str, Frequency)] = &[
+    ("continuous", Frequency::Continuous),
+    ("hourly", Frequency::Continuous),
+    ("fourTimesADay", Frequency::Daily),
+    ("threeTimesADay", Frequency::Daily),
+    ("semidaily", Frequency::Daily),
+    ("daily", Frequency::Daily),
+    ("fourTimesAWeek", Frequency::Weekly),
+    ("threeTimesAWeek", Frequency::Weekly),
+    ("semiweekly", Frequency::Weekly),
+    ("weekly", Frequency::Weekly),
+    ("biweekly", Frequency::Monthly),
+    ("threeTimesAMonth", Frequency::Monthly),
+    ("semimonthly", Frequency::Monthly),
+    ("monthly", Frequency::Monthly),
+    ("bimonthly", Frequency::Quarterly),
+    ("quarterly", Frequency::Quarterly),
+    ("threeTimesAYear", Frequency::Quarterly),
+    ("semiannual", Frequency::Annual),
+    ("annual", Frequency::Annual),
+    ("biennial", Frequency::Irregular),
+    ("triennial", Frequency::Irregular),
+    ("quinquennial", Frequency::Irregular),
+    ("punctual", Frequency::Irregular),
+    ("irregular", Frequency::Irregular),
+    ("unknown", Frequency::Unknown),
+];
+
+pub fn udata_frequency(id: &str) -> Frequency {
+    FREQUENCIES
+        .iter()
+        .find(|(known, _)| *known == id)
+        .map_or(Frequency::Unknown, |(_, frequency)| *frequency)
+}
+
+/// A resource's format as udata stores it (lower-case extension or short name).
+pub fn udata_format(format: &str) -> Option<Format> {
+    Some(match format.trim().to_ascii_lowercase().as_str() {
+        "csv" | "csv.gz" | "tsv" => Format::Csv,
+        "json" | "jsonl" => Format::Json,
+        "geojson" => Format::GeoJson,
+        "xml" | "rdf" | "gml" | "kml" => Format::Xml,
+        "xls" | "xlsx" | "ods" => Format::Spreadsheet,
+        "pdf" => Format::Pdf,
+        "shp" | "shapefile" => Format::Shapefile,
+        "api" | "ogc:wms" | "ogc:wfs" | "wms" | "wfs" => Format::Api,
+        "" => return None,
+        _ => Format::Other,
+    })
+}
+
+impl UdataPage {
+    pub fn read(text: &str, page: u32) -> Result<SearchPage, AnswerError> {
+        if text.len() > MAX_CATALOGUE_BYTES {
+            return Err(AnswerError::TooLarge);
+        }
+        let answer: UdataPage = serde_json::from_str(text).map_err(|_| AnswerError::Unexpected)?;
+        Ok(SearchPage {
+            records: answer.data.iter().map(UdataDataset::record).collect(),
+            total: answer.total,
+            page,
+            has_next: answer.next_page.is_some(),
+        })
+    }
+}
+
+impl UdataDataset {
+    pub fn read(text: &str) -> Result<CatalogueRecord, AnswerError> {
+        if text.len() > MAX_CATALOGUE_BYTES {
+            return Err(AnswerError::TooLarge);
+        }
+        let dataset: UdataDataset =
+            serde_json::from_str(text).map_err(|_| AnswerError::Unexpected)?;
+        if dataset.id.is_empty() {
+            return Err(AnswerError::Unexpected);
+        }
+        Ok(dataset.record())
+    }
+
+    /// The record as the app reads it: see each field's rule.
+    pub fn record(&self) -> CatalogueRecord {
+        let producer = match (&self.organization, &self.owner) {
+            (Some(org), _) if !org.name.trim().is_empty() => org.name.trim().to_string(),
+            (_, Some(user)) => format!("{} {}", user.first_name.trim(), user.last_name.trim())
+                .trim()
+                .to_string(),
+            _ => String::new(),
+        };
+        let data: Vec<&UdataResource> = self
+            .resources
+            .iter()
+            .filter(|r| r.kind.as_deref() != Some("documentation"))
+            .collect();
+        let mut formats: Vec<Format> = Vec::new();
+        for format in data
+            .iter()
+            .filter_map(|r| r.format.as_deref().and_then(udata_format))
+        {
+            if !formats.contains(&format) {
+                formats.push(format);
+            }
+        }
+        let access = if data.iter().any(|r| r.kind.as_deref() == Some("api")) {
+            Access::Api
+        } else if data.iter().any(|r| is_web(&r.url)) {
+            Access::DirectDownload
+        } else {
+            Access::NotAssessed
+        };
+        let documented = self
+            .resources
+            .iter()
+            .any(|r| r.kind.as_deref() == Some("documentation"));
+        let schema = self
+            .resources
+            .iter()
+            .any(|r| r.schema.as_ref().is_some_and(|s| !s.is_null()));
+        let described = self.description.trim().chars().count();
+        // A hint, not a judgement: a documentation file or a schema is good, a real
+        // description fair, a line or nothing poor.
+        let documentation = if documented || schema {
+            Rating::Good
+        } else if described >= 200 {
+            Rating::Fair
+        } else {
+            Rating::Poor
+        };
+        let spatial = self.spatial.as_ref().map_or_else(String::new, |s| {
+            let mut parts: Vec<String> = s.zones.iter().take(3).cloned().collect();
+            if let Some(granularity) = s.granularity.as_deref().filter(|g| !g.is_empty()) {
+                parts.push(granularity.to_string());
+            }
+            parts.join(", ")
+        });
+        let temporal = self
+            .temporal_coverage
+            .as_ref()
+            .map_or_else(String::new, |t| {
+                let day = |d: &Option<String>| d.as_deref().map(date_part).unwrap_or_default();
+                match (day(&t.start), day(&t.end)) {
+                    (s, e) if s.is_empty() && e.is_empty() => String::new(),
+                    (s, e) => format!("{s} – {e}"),
+                }
+            });
+        let licence_id = self.license.clone().unwrap_or_default();
+        CatalogueRecord {
+            catalogue_id: self.id.clone(),
+            title: self.title.trim().to_string(),
+            producer,
+            page: if is_web(&self.page) {
+                self.page.clone()
+            } else {
+                String::new()
+            },
+            licence: if licence_id.is_empty() {
+                Licence::NotAssessed
+            } else {
+                udata_licence(&licence_id)
+            },
+            licence_label: licence_id,
+            formats,
+            access,
+            frequency: self
+                .frequency
+                .as_deref()
+                .map_or(Frequency::Unspecified, udata_frequency),
+            last_update: self
+                .last_update
+                .as_deref()
+                .map(date_part)
+                .unwrap_or_default(),
+            spatial,
+            temporal,
+            documentation,
+            documentation_note: String::new(),
+            // udata says nothing of personal data.
+            personal_data: PersonalData::NotAssessed,
+            quality_score: self
+                .quality
+                .as_ref()
+                .and_then(|q| q.score)
+                .filter(|s| (0.0..=1.0).contains(s))
+                .map(|s| (s * 100.0).round() as u8),
+        }
+    }
+}
+
+/// `2024-06-30T12:00:00+00:00` → `2024-06-30` (a date the app's date fields take), or empty.
+fn date_part(text: &str) -> String {
+    let day = text.get(..10).unwrap_or_default();
+    if super::super::parse_date(day).is_some() {
+        day.to_string()
+    } else {
+        String::new()
+    }
+}
+
+fn is_web(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
