@@ -22,7 +22,8 @@ function policy(scriptHashes) {
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(" ")}`,
     "style-src 'self'",
     "img-src 'self' data:",
-    "connect-src 'self'",
+    // The open-data catalogues a holder may search (src/model/catalogue/), and nothing else.
+    "connect-src 'self' https://www.data.gouv.fr",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

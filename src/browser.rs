@@ -173,6 +173,76 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| "no text".to_string())
 }
 
+/// Why a request to another site gave no usable answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchProblem {
+    Offline,
+    /// Network error or CORS refusal (the browser does not say which).
+    Network,
+    Timeout,
+    /// Too many requests: wait this many seconds.
+    Busy(u32),
+    Http(u16),
+}
+
+/// A plain GET to another site (no credentials, no custom header: no preflight), given up
+/// after `timeout_ms`.
+pub async fn fetch_elsewhere(url: &str, timeout_ms: i32) -> Result<String, FetchProblem> {
+    let window = web_sys::window().ok_or(FetchProblem::Network)?;
+    if !window.navigator().on_line() {
+        return Err(FetchProblem::Offline);
+    }
+    let controller = web_sys::AbortController::new().map_err(|_| FetchProblem::Network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_mode(web_sys::RequestMode::Cors);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    init.set_signal(Some(&controller.signal()));
+    let abort = wasm_bindgen::closure::Closure::once_into_js({
+        let controller = controller.clone();
+        move || controller.abort()
+    });
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), timeout_ms)
+        .ok();
+    let answer = async {
+        let response =
+            wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(url, &init))
+                .await
+                .map_err(|_| FetchProblem::Network)?;
+        let response: web_sys::Response = response.dyn_into().map_err(|_| FetchProblem::Network)?;
+        match response.status() {
+            429 => {
+                let wait = response
+                    .headers()
+                    .get("Retry-After")
+                    .ok()
+                    .flatten()
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(30);
+                return Err(FetchProblem::Busy(wait));
+            }
+            status if !response.ok() => return Err(FetchProblem::Http(status)),
+            _ => {}
+        }
+        let text = response.text().map_err(|_| FetchProblem::Network)?;
+        wasm_bindgen_futures::JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or(FetchProblem::Network)
+    }
+    .await;
+    if let Some(timer) = timer {
+        window.clear_timeout_with_handle(timer);
+    }
+    answer.map_err(|problem| match problem {
+        _ if controller.signal().aborted() => FetchProblem::Timeout,
+        FetchProblem::Network if !window.navigator().on_line() => FetchProblem::Offline,
+        other => other,
+    })
+}
+
 /// The text of a file the user picked or dropped.
 pub async fn read_file(file: web_sys::File) -> Result<String, JsValue> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;

@@ -121,6 +121,9 @@ pub fn TextField(
     /// `text` unless given (e.g. `date`).
     #[prop(optional)]
     input_type: Option<&'static str>,
+    /// Where a prefilled value came from ("from data.gouv.fr on …"), empty if typed.
+    #[prop(optional, into)]
+    mark: Option<Signal<String>>,
 ) -> impl IntoView {
     let app = use_app();
     let help_id = help.map(|_| format!("{id}-help"));
@@ -153,10 +156,21 @@ pub fn TextField(
     view! {
         <div class="field">
             <label for=id>{move || app.t(label)}</label>
+            {prefilled(mark)}
             {help_text(help, help_id)}
             {control}
         </div>
     }
+}
+
+/// Where a prefilled value came from, under the field's label.
+pub fn prefilled(mark: Option<Signal<String>>) -> impl IntoView {
+    mark.map(|mark| {
+        move || {
+            let text = mark.get();
+            (!text.is_empty()).then(|| view! { <p class="prefilled">{text}</p> })
+        }
+    })
 }
 
 /// The guidance paragraph a field points to with `aria-describedby`.
@@ -173,6 +187,9 @@ pub fn ChoiceSelect<T>(
     #[prop(into)] value: Signal<T>,
     on_change: Callback<T>,
     #[prop(optional)] help: Option<Key>,
+    /// Where a prefilled value came from, empty if chosen by the holder.
+    #[prop(optional, into)]
+    mark: Option<Signal<String>>,
 ) -> impl IntoView
 where
     T: Choice + Label + Send + Sync,
@@ -193,6 +210,7 @@ where
     view! {
         <div class="field">
             <label for=id.clone()>{move || app.t(label)}</label>
+            {prefilled(mark)}
             {help_text(help, help_id)}
             <select
                 id=id

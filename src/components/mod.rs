@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+mod catalogue_search;
 mod confirm;
 mod data_map;
 mod example;
@@ -17,13 +18,14 @@ mod timeline;
 mod verdict;
 mod workshop_import;
 
+pub use catalogue_search::CatalogueSearch;
 pub use confirm::ConfirmBox;
 pub use data_map::{point_name, DataMapChart};
 pub use example::ExampleWorkshop;
 pub use exports::{download_project, download_workspace, offer, BackupReminder, ExportButtons};
 pub use fields::{
-    column_headers, flag_boxes, naming, ButtonLink, CheckboxField, ChoiceSelect, FieldSource,
-    RowOf, TextField,
+    column_headers, flag_boxes, naming, prefilled, ButtonLink, CheckboxField, ChoiceSelect,
+    FieldSource, RowOf, TextField,
 };
 pub use import_panel::{ImportPanel, SharedLinkOffer};
 pub use import_review::{project_counts, ImportReview};

@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 
 use super::{
-    flag_boxes, naming, CheckboxField, ChoiceSelect, FieldSource, RowOf, TextField, VerdictBadge,
+    flag_boxes, naming, prefilled, CheckboxField, ChoiceSelect, FieldSource, RowOf, TextField,
+    VerdictBadge,
 };
 use crate::i18n::{DisplayName, Key, Label, Lang};
 use crate::model::{
-    assess, Assessment, CandidateSource, Choice, Format, Verdict, VerdictOverride, Workspace,
+    assess, Assessment, CandidateSource, Choice, Format, SourceField, Verdict, VerdictOverride,
+    Workspace,
 };
 use crate::state::{use_app, Handle, SourceHandle, WantedHandle};
 
@@ -32,6 +34,30 @@ impl SourceRow {
 }
 
 type Fields = RowOf<SourceHandle, SourceRow>;
+
+/// "From data.gouv.fr on 28/11/2026" for a field the catalogue filled, else empty.
+fn mark(fields: Fields, field: SourceField) -> Signal<String> {
+    let app = use_app();
+    Signal::derive(move || {
+        fields
+            .row
+            .with(|r| {
+                let provenance = r.as_ref()?.source.prefilled(field)?;
+                let lang = app.lang.get();
+                Some(Key::PrefilledFrom.fill(
+                    lang,
+                    &[
+                        ("catalogue", provenance.catalogue.map_or("", |c| c.name())),
+                        (
+                            "date",
+                            &crate::browser::format_date_time(provenance.fetched_at, lang),
+                        ),
+                    ],
+                ))
+            })
+            .unwrap_or_default()
+    })
+}
 
 #[component]
 pub fn SourceCard(
@@ -79,6 +105,7 @@ pub fn SourceCard(
             <SourceFields fields link/>
             <fieldset class="flags" aria-describedby=format!("source-formats-help-{id}")>
                 <legend>{move || app.t(Key::FormatsLabel)}</legend>
+                {prefilled(Some(mark(fields, SourceField::Formats)))}
                 <p class="help" id=format!("source-formats-help-{id}")>{move || app.t(Key::GuideFormats)}</p>
                 {flag_boxes(fields, move |slug| format!("source-format-{slug}-{id}"), Format::ALL.iter().copied().filter(|f| *f != Format::Any), CandidateSource::has_format, CandidateSource::set_format)}
             </fieldset>
@@ -94,24 +121,24 @@ fn SourceFields(fields: Fields, link: Signal<LinkState>) -> impl IntoView {
     let id = fields.handle.id();
     view! {
         <div class="form-grid">
-            <TextField id=format!("source-title-{id}") label=Key::SourceTitle value=fields.text(|s| &s.title) on_input=fields.set_text(|s, v| s.title = v)/>
-            <TextField id=format!("source-link-{id}") label=Key::Link value=fields.text(|s| &s.link) on_input=fields.set_text(|s, v| s.link = v)/>
-            <TextField id=format!("source-producer-{id}") label=Key::SourceProducer value=fields.text(|s| &s.producer) on_input=fields.set_text(|s, v| s.producer = v)/>
-            <TextField id=format!("source-found-{id}") label=Key::FoundWhere value=fields.text(|s| &s.found_where) on_input=fields.set_text(|s, v| s.found_where = v)/>
+            <TextField id=format!("source-title-{id}") label=Key::SourceTitle mark=mark(fields, SourceField::Title) value=fields.text(|s| &s.title) on_input=fields.set_text(|s, v| s.title = v)/>
+            <TextField id=format!("source-link-{id}") label=Key::Link mark=mark(fields, SourceField::Link) value=fields.text(|s| &s.link) on_input=fields.set_text(|s, v| s.link = v)/>
+            <TextField id=format!("source-producer-{id}") label=Key::SourceProducer mark=mark(fields, SourceField::Producer) value=fields.text(|s| &s.producer) on_input=fields.set_text(|s, v| s.producer = v)/>
+            <TextField id=format!("source-found-{id}") label=Key::FoundWhere mark=mark(fields, SourceField::FoundWhere) value=fields.text(|s| &s.found_where) on_input=fields.set_text(|s, v| s.found_where = v)/>
         </div>
         <LinkPreview link/>
         <div class="form-grid">
-            <ChoiceSelect id=format!("source-licence-{id}") label=Key::LicenceLabel help=Key::GuideLicence value=fields.choice(|s| s.licence) on_change=fields.set_choice(|s, v| s.licence = v)/>
-            <ChoiceSelect id=format!("source-access-{id}") label=Key::AccessLabel help=Key::GuideAccess value=fields.choice(|s| s.access) on_change=fields.set_choice(|s, v| s.access = v)/>
-            <ChoiceSelect id=format!("source-frequency-{id}") label=Key::UpdateFrequency help=Key::GuideFreshness value=fields.choice(|s| s.update_frequency) on_change=fields.set_choice(|s, v| s.update_frequency = v)/>
-            <TextField id=format!("source-updated-{id}") label=Key::LastUpdate input_type="date" value=fields.text(|s| &s.last_update) on_input=fields.set_text(|s, v| s.last_update = v)/>
+            <ChoiceSelect id=format!("source-licence-{id}") label=Key::LicenceLabel mark=mark(fields, SourceField::Licence) help=Key::GuideLicence value=fields.choice(|s| s.licence) on_change=fields.set_choice(|s, v| s.licence = v)/>
+            <ChoiceSelect id=format!("source-access-{id}") label=Key::AccessLabel mark=mark(fields, SourceField::Access) help=Key::GuideAccess value=fields.choice(|s| s.access) on_change=fields.set_choice(|s, v| s.access = v)/>
+            <ChoiceSelect id=format!("source-frequency-{id}") label=Key::UpdateFrequency mark=mark(fields, SourceField::UpdateFrequency) help=Key::GuideFreshness value=fields.choice(|s| s.update_frequency) on_change=fields.set_choice(|s, v| s.update_frequency = v)/>
+            <TextField id=format!("source-updated-{id}") label=Key::LastUpdate mark=mark(fields, SourceField::LastUpdate) input_type="date" value=fields.text(|s| &s.last_update) on_input=fields.set_text(|s, v| s.last_update = v)/>
             <ChoiceSelect id=format!("source-spatial-{id}") label=Key::SpatialMatch help=Key::GuideCoverage value=fields.choice(|s| s.spatial_coverage) on_change=fields.set_choice(|s, v| s.spatial_coverage = v)/>
             <ChoiceSelect id=format!("source-temporal-{id}") label=Key::TemporalMatch help=Key::GuideCoverage value=fields.choice(|s| s.temporal_coverage) on_change=fields.set_choice(|s, v| s.temporal_coverage = v)/>
             <ChoiceSelect id=format!("source-quality-{id}") label=Key::QualityLabel help=Key::GuideQuality value=fields.choice(|s| s.quality) on_change=fields.set_choice(|s, v| s.quality = v)/>
             <TextField id=format!("source-quality-note-{id}") label=Key::QualityNote value=fields.text(|s| &s.quality_note) on_input=fields.set_text(|s, v| s.quality_note = v)/>
-            <ChoiceSelect id=format!("source-documentation-{id}") label=Key::DocumentationLabel help=Key::GuideDocumentation value=fields.choice(|s| s.documentation) on_change=fields.set_choice(|s, v| s.documentation = v)/>
+            <ChoiceSelect id=format!("source-documentation-{id}") label=Key::DocumentationLabel mark=mark(fields, SourceField::Documentation) help=Key::GuideDocumentation value=fields.choice(|s| s.documentation) on_change=fields.set_choice(|s, v| s.documentation = v)/>
             <TextField id=format!("source-documentation-note-{id}") label=Key::DocumentationNote value=fields.text(|s| &s.documentation_note) on_input=fields.set_text(|s, v| s.documentation_note = v)/>
-            <ChoiceSelect id=format!("source-personal-{id}") label=Key::PersonalDataLabel help=Key::GuidePersonalData value=fields.choice(|s| s.personal_data) on_change=fields.set_choice(|s, v| s.personal_data = v)/>
+            <ChoiceSelect id=format!("source-personal-{id}") label=Key::PersonalDataLabel mark=mark(fields, SourceField::PersonalData) help=Key::GuidePersonalData value=fields.choice(|s| s.personal_data) on_change=fields.set_choice(|s, v| s.personal_data = v)/>
         </div>
     }
 }

@@ -753,6 +753,33 @@ strings! {
     NeedUndecided => "À décider", "To decide";
     ReconsiderNeed => "Revenir sur la décision", "Reconsider";
 
+    // ── Searching the open-data catalogues for candidate sources ──
+    PrefilledFrom => "Rempli depuis {catalogue} le {date} : à vérifier", "From {catalogue} on {date}: check it";
+    CatalogueSearchTitle => "Chercher dans les catalogues", "Search the catalogues";
+    CatalogueSearchHelp => "Votre recherche est envoyée à {host} quand vous appuyez sur « Chercher », et à personne d'autre. Rien n'est envoyé avant.", "Your search is sent to {host} when you press “Search”, and to no one else. Nothing is sent before.";
+    CatalogueQuery => "Rechercher", "Search for";
+    CatalogueLabel => "Catalogue", "Catalogue";
+    SearchButton => "Chercher", "Search";
+    Searching => "Recherche en cours…", "Searching…";
+    CatalogueResults => "{total} résultat(s) sur {catalogue} — page {page}", "{total} result(s) on {catalogue} — page {page}";
+    NoCatalogueResults => "Aucun résultat : essayez d'autres mots.", "No result: try other words.";
+    ResultMeta => "Producteur : {producer} · licence : {licence} · formats : {formats} · mise à jour : {updated} ({frequency})", "Producer: {producer} · licence: {licence} · formats: {formats} · updated: {updated} ({frequency})";
+    ResultCoverage => "Couverture : {coverage}", "Coverage: {coverage}";
+    ResultQuality => "Score qualité du catalogue : {score}/100", "Catalogue's quality score: {score}/100";
+    SeeOnCatalogue => "Voir sur {catalogue}", "See on {catalogue}";
+    AddFromCatalogue => "Ajouter comme source candidate", "Add as a candidate source";
+    AddedFromCatalogue => "« {title} » ajoutée, ses critères remplis depuis {catalogue} : vérifiez-les, et jugez la couverture et la qualité.", "“{title}” added, its criteria filled from {catalogue}: check them, and judge coverage and quality.";
+    PreviousPage => "Page précédente", "Previous page";
+    NextPage => "Page suivante", "Next page";
+    CatalogueOffline => "Vous êtes hors ligne : la recherche dans {catalogue} reprendra une fois connecté. Vous pouvez toujours saisir une source à la main.", "You are offline: searching {catalogue} works again once you are online. You can always enter a source by hand.";
+    CatalogueNetwork => "{catalogue} n'a pas pu être joint (réseau, ou refus du site). Vous pouvez chercher sur son site, ou saisir la source à la main.", "{catalogue} could not be reached (network, or refused by the site). You can search its site, or enter the source by hand.";
+    CatalogueTimeout => "{catalogue} n'a pas répondu en 10 secondes. Réessayez, cherchez sur son site, ou saisissez la source à la main.", "{catalogue} did not answer within 10 seconds. Try again, search its site, or enter the source by hand.";
+    CatalogueHttp => "{catalogue} a répondu par une erreur ({status}). Réessayez plus tard, ou cherchez sur son site.", "{catalogue} answered with an error ({status}). Try again later, or search its site.";
+    CatalogueBusy => "{catalogue} demande d'attendre avant une nouvelle recherche : réessayez dans {seconds} s.", "{catalogue} asks to wait before another search: try again in {seconds} s.";
+    CatalogueUnexpected => "{catalogue} a répondu quelque chose d'inattendu. Cherchez sur son site, ou saisissez la source à la main.", "{catalogue} answered something unexpected. Search its site, or enter the source by hand.";
+    SearchOnSite => "Chercher sur le site de {catalogue}", "Search on the {catalogue} site";
+    NotSaid => "non précisé", "not stated";
+
     // ── Page not found ──
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundBody => "Cette page, ou ce projet, n'existe pas dans ce navigateur. Il a peut-être été supprimé.", "This page, or this project, does not exist in this browser. It may have been deleted.";

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use super::{found_in_project, or_not_found, use_project};
 use crate::browser;
-use crate::components::{ScoreCard, ScoringHelp, SourceCard, SourceRow, StepNav, VerdictBadge};
+use crate::components::{
+    CatalogueSearch, ScoreCard, ScoringHelp, SourceCard, SourceRow, StepNav, VerdictBadge,
+};
 use crate::i18n::{DisplayName, Key, Label, Lang};
 use crate::model::{
     assess, Assessment, Criterion, Frequency, Phase, Verdict, WantedDataset, WorkFlag,
@@ -79,6 +81,7 @@ fn WantedSources(dataset: WantedHandle) -> impl IntoView {
         <p>
             <button type="button" on:click=add>{move || app.t(Key::AddSource)}</button>
         </p>
+        <CatalogueSearch dataset/>
         <Show when=move || order.with(|o| o.len() >= 2)>
             <Comparison dataset/>
         </Show>

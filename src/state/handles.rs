@@ -289,6 +289,13 @@ impl WantedHandle {
         self.source(id)
     }
 
+    /// Adds a source already filled (from a catalogue record).
+    pub fn add_filled_source(self, source: CandidateSource) -> SourceHandle {
+        let id = source.id;
+        self.edit(|d| d.sources.push(source));
+        self.source(id)
+    }
+
     pub fn add_action(self, route: Route) -> ActionHandle {
         let id = Uuid::new_v4();
         self.edit(|d| d.actions.push(RoadmapAction::new(id, route)));

@@ -1,0 +1,146 @@
+// Searching data.gouv.fr from a dataset's sources page. The catalogue is answered here by
+// Playwright's routing with records shaped like udata's API (tests/fixtures/catalogues/);
+// any other request that leaves the machine still fails the test.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { useBrowser, newContext, expectAccessible, seedStorage, finish, storedWorkspace, WORKSPACE_KEY } from "./harness.mjs";
+
+const env = useBrowser();
+const SEARCH = JSON.parse(await readFile(new URL("../fixtures/catalogues/udata-search.json", import.meta.url), "utf8"));
+const PROJECT = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+const WANTED = "8b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e";
+const workspace = JSON.stringify({
+  schema_version: 9,
+  projects: [{ id: PROJECT, name: "Baignade", wanted: [{ id: WANTED, name: "Qualité des eaux de baignade", value: 3 }] }],
+});
+
+/** A profile on the dataset's sources page; `answer(url)` answers data.gouv.fr. */
+async function sourcesPage({ locale = "en-GB", answer, clock = false } = {}) {
+  const context = await newContext(env.browser, { locale, serviceWorkers: "block" });
+  const requests = [];
+  // Registered after the harness's route, so it runs first for this host.
+  await context.route("https://www.data.gouv.fr/**", async (route) => {
+    requests.push(route.request().url());
+    await answer(route);
+  });
+  const page = await context.newPage();
+  if (clock) await page.clock.install();
+  await page.goto(`${env.server.url}/manifest.webmanifest`);
+  await seedStorage(page, { [WORKSPACE_KEY]: workspace });
+  await page.goto(`${env.server.url}/project/${PROJECT}/wanted/${WANTED}/sources`);
+  await page.getByTestId("catalogue-search").waitFor();
+  return { context, page, requests };
+}
+
+const json = (body, status = 200, headers = {}) => ({
+  status,
+  headers: { "content-type": "application/json", "access-control-allow-origin": "*", ...headers },
+  body: typeof body === "string" ? body : JSON.stringify(body),
+});
+
+function udata(route) {
+  const url = new URL(route.request().url());
+  if (url.pathname === "/api/1/datasets/") return route.fulfill(json(SEARCH));
+  const id = url.pathname.split("/")[4];
+  const record = SEARCH.data.find((d) => d.id === id);
+  return route.fulfill(record ? json(record) : json({ message: "Not found" }, 404));
+}
+
+test("a search on data.gouv.fr becomes a candidate source with its criteria prefilled and marked", async () => {
+  const { context, page, requests } = await sourcesPage({ answer: udata });
+  assert.equal(await page.getByLabel("Search for").inputValue(), "Qualité des eaux de baignade");
+  assert.match(await page.getByTestId("catalogue-search").innerText(), /sent to www\.data\.gouv\.fr when you press “Search”/);
+  assert.deepEqual(requests, [], "nothing is sent before Search");
+  await expectAccessible(page, "catalogue search");
+
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const results = page.getByTestId("catalogue-result");
+  await results.nth(1).waitFor();
+  assert.equal(requests.length, 1);
+  assert.match(requests[0], /^https:\/\/www\.data\.gouv\.fr\/api\/1\/datasets\/\?q=Qualit%C3%A9%20des%20eaux%20de%20baignade&page=1&page_size=10$/);
+  const first = await results.first().innerText();
+  assert.match(first, /Producer: Ministère des Solidarités et de la Santé · licence: lov2 · formats: CSV · updated: 2025-10-01 \(Annual\)/);
+  assert.match(first, /Coverage: fr:pays:fr, fr:commune · 2013-01-01 – 2025-12-31/);
+  assert.match(first, /quality score: 89\/100/);
+  await expectAccessible(page, "catalogue results");
+
+  await page.getByRole("button", { name: "Add as a candidate source Qualité des eaux de baignade" }).click();
+  const card = page.locator(".source-card").first();
+  await card.waitFor();
+  assert.equal(requests.length, 2, "one more request, for the full record");
+  assert.match(requests[1], /\/api\/1\/datasets\/5de8f397634f4164071119c5\/$/);
+  assert.equal(await card.getByLabel("Title").inputValue(), "Qualité des eaux de baignade");
+  assert.equal(await card.getByLabel("Licence", { exact: true }).inputValue(), "etalab_2_0");
+  assert.ok(await card.getByLabel("CSV").isChecked());
+  assert.ok((await card.locator(".prefilled").count()) >= 8, "each prefilled value is marked");
+  assert.match(await card.locator(".prefilled").first().innerText(), /^From data\.gouv\.fr on .+: check it$/);
+  await expectAccessible(page, "a source from the catalogue");
+
+  const stored = await storedWorkspace(page);
+  const source = stored.projects[0].wanted[0].sources[0];
+  assert.equal(source.provenance.catalogue, "data_gouv_fr");
+  assert.equal(source.provenance.record, "https://www.data.gouv.fr/api/1/datasets/5de8f397634f4164071119c5/");
+  assert.equal(source.spatial_coverage, "not_assessed", "coverage against the need is the holder's to judge");
+
+  // The same search again comes from the session's cache.
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await results.nth(1).waitFor();
+  assert.equal(requests.length, 2);
+  await finish(context);
+});
+
+test("an error, a request to wait, a strange answer, a timeout and being offline each say so", async () => {
+  let reply = (route) => route.fulfill(json({ message: "boom" }, 500));
+  const { context, page, requests } = await sourcesPage({ answer: (route) => reply(route), clock: true });
+  const search = page.getByRole("button", { name: "Search", exact: true });
+  const error = page.getByTestId("catalogue-error");
+  await search.click();
+  assert.match(await error.innerText(), /data\.gouv\.fr answered with an error \(500\)/);
+  assert.equal(
+    await error.getByRole("link", { name: "Search on the data.gouv.fr site" }).getAttribute("href"),
+    "https://www.data.gouv.fr/fr/datasets/?q=Qualit%C3%A9%20des%20eaux%20de%20baignade",
+  );
+  await expectAccessible(page, "catalogue error");
+
+  reply = (route) =>
+    route.fulfill(json({ message: "slow down" }, 429, { "retry-after": "20", "access-control-expose-headers": "Retry-After" }));
+  await page.getByLabel("Search for").fill("eaux 2");
+  await search.click();
+  await error.filter({ hasText: "asks to wait before another search: try again in 20 s" }).waitFor();
+
+  reply = (route) => route.fulfill({ status: 200, headers: { "access-control-allow-origin": "*" }, body: "<html>maintenance</html>" });
+  await page.clock.runFor(21_000);
+  await page.getByLabel("Search for").fill("eaux 3");
+  await search.click();
+  await error.filter({ hasText: "answered something unexpected" }).waitFor();
+
+  reply = () => new Promise(() => {}); // never answers
+  await page.getByLabel("Search for").fill("eaux 4");
+  await search.click();
+  await page.getByText("Searching…").waitFor();
+  await page.clock.runFor(10_000);
+  await error.filter({ hasText: "did not answer within 10 seconds" }).waitFor();
+
+  const before = requests.length;
+  await context.setOffline(true);
+  await page.getByLabel("Search for").fill("eaux 5");
+  await search.click();
+  await error.filter({ hasText: "You are offline" }).waitFor();
+  assert.equal(requests.length, before, "offline, nothing is sent");
+  // Entering a source by hand still works.
+  await page.getByRole("button", { name: "Add a candidate source", exact: true }).click();
+  await page.locator(".source-card").first().waitFor();
+  await context.setOffline(false);
+  await finish(context);
+});
+
+test("in French, the search says where the query goes and passes axe", async () => {
+  const { context, page } = await sourcesPage({ locale: "fr-FR", answer: udata });
+  assert.match(await page.getByTestId("catalogue-search").innerText(), /envoyée à www\.data\.gouv\.fr quand vous appuyez sur « Chercher »/);
+  await page.getByRole("button", { name: "Chercher", exact: true }).click();
+  await page.getByTestId("catalogue-result").nth(1).waitFor();
+  assert.match(await page.getByTestId("catalogue-result").first().innerText(), /Producteur : Ministère/);
+  await expectAccessible(page, "recherche dans les catalogues");
+  await finish(context);
+});
