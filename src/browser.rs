@@ -42,6 +42,15 @@ pub fn preferred_languages() -> Vec<String> {
 
 /// A date and time in the user's language, e.g. "27 nov. 2026, 09:14".
 pub fn format_date_time(ms: i64, lang: Lang) -> String {
+    format_ms(ms, lang, true)
+}
+
+/// The day of a time in the user's language, e.g. "27 nov. 2026".
+pub fn format_day_of(ms: i64, lang: Lang) -> String {
+    format_ms(ms, lang, false)
+}
+
+fn format_ms(ms: i64, lang: Lang, with_time: bool) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
     let options = js_sys::Object::new();
     for (name, value) in [
@@ -50,7 +59,10 @@ pub fn format_date_time(ms: i64, lang: Lang) -> String {
         ("year", "numeric"),
         ("hour", "2-digit"),
         ("minute", "2-digit"),
-    ] {
+    ]
+    .into_iter()
+    .take(if with_time { 5 } else { 3 })
+    {
         let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
     }
     date.to_locale_string(lang.tag(), &options).into()

@@ -50,7 +50,7 @@ fn mark(fields: Fields, field: SourceField) -> Signal<String> {
                         ("catalogue", provenance.catalogue.map_or("", |c| c.name())),
                         (
                             "date",
-                            &crate::browser::format_date_time(provenance.fetched_at, lang),
+                            &crate::browser::format_day_of(provenance.fetched_at, lang),
                         ),
                     ],
                 ))

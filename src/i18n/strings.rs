@@ -754,7 +754,7 @@ strings! {
     ReconsiderNeed => "Revenir sur la décision", "Reconsider";
 
     // ── Searching the open-data catalogues for candidate sources ──
-    PrefilledFrom => "Rempli depuis {catalogue} le {date} : à vérifier", "From {catalogue} on {date}: check it";
+    PrefilledFrom => "Depuis {catalogue}, le {date}", "From {catalogue}, {date}";
     CatalogueSearchTitle => "Chercher dans les catalogues", "Search the catalogues";
     CatalogueSearchHelp => "Votre recherche est envoyée à {host} quand vous appuyez sur « Chercher », et à personne d'autre. Rien n'est envoyé avant.", "Your search is sent to {host} when you press “Search”, and to no one else. Nothing is sent before.";
     CatalogueQuery => "Rechercher", "Search for";
