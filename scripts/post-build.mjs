@@ -23,7 +23,7 @@ function policy(scriptHashes) {
     "style-src 'self'",
     "img-src 'self' data:",
     // The open-data catalogues a holder may search (src/model/catalogue/), and nothing else.
-    "connect-src 'self' https://www.data.gouv.fr",
+    "connect-src 'self' https://www.data.gouv.fr https://data.europa.eu",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

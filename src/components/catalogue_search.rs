@@ -1,5 +1,5 @@
-//! "Search the catalogues" on a dataset's sources page: the query goes to the catalogue the
-//! screen names, only when the holder presses Search; a result becomes a candidate source
+//! "Search the catalogues" on a dataset's sources page: data.gouv.fr or data.europa.eu. The
+//! query goes to the catalogue the screen names, only when the holder presses Search; a result becomes a candidate source
 //! with the criteria its metadata answers filled and marked. Answers are cached for the
 //! session, and every failure says what happened and how to go on by hand.
 
@@ -12,8 +12,7 @@ use uuid::Uuid;
 use crate::browser::{self, FetchProblem};
 use crate::i18n::{Key, Label};
 use crate::model::{
-    AnswerError, CandidateSource, Catalogue, CatalogueRecord, Format, Frequency, SearchPage,
-    UdataDataset, UdataPage,
+    AnswerError, CandidateSource, Catalogue, CatalogueRecord, Choice, Format, Frequency, SearchPage,
 };
 use crate::state::{use_app, Handle, WantedHandle};
 
@@ -54,7 +53,7 @@ enum SearchState {
 #[component]
 pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
     let app = use_app();
-    let catalogue = Catalogue::DataGouv;
+    let catalogue = RwSignal::new(Catalogue::DataGouv);
     let query = RwSignal::new(
         dataset
             .with_untracked(|d| d.name.trim().to_string())
@@ -70,9 +69,12 @@ pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
             return;
         }
         state.set(SearchState::Searching);
+        let catalogue = catalogue.get_untracked();
+        let lang = app.lang.get_untracked().tag();
         leptos::task::spawn_local(async move {
             let answer = get(catalogue.search_url(&text, page)).await;
-            let read = answer.and_then(|t| UdataPage::read(&t, page).map_err(Failure::Answer));
+            let read =
+                answer.and_then(|t| catalogue.read_page(&t, page, lang).map_err(Failure::Answer));
             if let Err(Failure::Fetch(FetchProblem::Busy(seconds))) = &read {
                 wait_until.set(browser::now_ms() + i64::from(*seconds) * 1_000);
             }
@@ -82,8 +84,8 @@ pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
             });
         });
     };
-    let host = catalogue.host();
-    let help = move || Key::CatalogueSearchHelp.fill(app.lang.get(), &[("host", host)]);
+    let help =
+        move || Key::CatalogueSearchHelp.fill(app.lang.get(), &[("host", catalogue.get().host())]);
     let query_id = format!("catalogue-query-{id}");
     let help_id = format!("catalogue-help-{id}");
     let results = move || match state.get() {
@@ -91,10 +93,12 @@ pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
         SearchState::Searching => {
             Some(view! { <p role="status">{move || app.t(Key::Searching)}</p> }.into_any())
         }
-        SearchState::Failed(failure) => {
-            Some(failure_notice(failure, catalogue, query.get_untracked()).into_any())
+        SearchState::Failed(failure) => Some(
+            failure_notice(failure, catalogue.get_untracked(), query.get_untracked()).into_any(),
+        ),
+        SearchState::Found(page) => {
+            Some(results_view(page, catalogue.get_untracked(), dataset, search).into_any())
         }
-        SearchState::Found(page) => Some(results_view(page, catalogue, dataset, search).into_any()),
     };
     view! {
         <section class="card catalogue-search no-print" aria-labelledby=format!("catalogue-title-{id}") data-testid="catalogue-search">
@@ -119,8 +123,21 @@ pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for=format!("catalogue-choice-{id}")>{move || app.t(Key::CatalogueLabel)}</label>
-                    <select id=format!("catalogue-choice-{id}")>
-                        <option value="data_gouv_fr" selected=true>{catalogue.name()}</option>
+                    <select
+                        id=format!("catalogue-choice-{id}")
+                        on:change:target=move |ev| {
+                            if let Some(chosen) = Catalogue::from_slug(&ev.target().value()) {
+                                catalogue.set(chosen);
+                                state.set(SearchState::Idle);
+                            }
+                        }
+                    >
+                        {Catalogue::ALL
+                            .iter()
+                            .map(|&c| view! {
+                                <option value=c.slug() selected=move || catalogue.get() == c>{c.name()}</option>
+                            })
+                            .collect_view()}
                     </select>
                 </div>
                 <button type="submit" disabled=move || state.with(|s| *s == SearchState::Searching)>
@@ -282,9 +299,10 @@ fn ResultItem(
             failure.set(None);
             let url = catalogue.record_url(&catalogue_id);
             leptos::task::spawn_local(async move {
+                let lang = app.lang.get_untracked().tag();
                 let read = get(url)
                     .await
-                    .and_then(|t| UdataDataset::read(&t).map_err(Failure::Answer));
+                    .and_then(|t| catalogue.read_record(&t, lang).map_err(Failure::Answer));
                 busy.set(false);
                 match read {
                     Ok(record) => {

@@ -28,8 +28,9 @@ mod wanted;
 mod workshop;
 
 pub use catalogue::{
-    udata_format, udata_frequency, udata_licence, AnswerError, Catalogue, CatalogueRecord,
-    Provenance, SearchPage, SourceField, UdataDataset, UdataPage, MAX_CATALOGUE_BYTES, PAGE_SIZE,
+    europa_format, europa_frequency, europa_licence, udata_format, udata_frequency, udata_licence,
+    AnswerError, Catalogue, CatalogueRecord, Provenance, SearchPage, SourceField, UdataDataset,
+    UdataPage, MAX_CATALOGUE_BYTES, PAGE_SIZE,
 };
 pub use changes::{ChangeLog, ItemPath, ListScope, Refresh, Touched};
 pub use choice::Choice;

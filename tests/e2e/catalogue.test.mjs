@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { useBrowser, newContext, expectAccessible, seedStorage, finish, storedWorkspace, WORKSPACE_KEY } from "./harness.mjs";
 
 const env = useBrowser();
+const EUROPA = JSON.parse(await readFile(new URL("../fixtures/catalogues/europa-search.json", import.meta.url), "utf8"));
 const SEARCH = JSON.parse(await readFile(new URL("../fixtures/catalogues/udata-search.json", import.meta.url), "utf8"));
 const PROJECT = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const WANTED = "8b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e";
@@ -20,10 +21,12 @@ async function sourcesPage({ locale = "en-GB", answer, clock = false } = {}) {
   const context = await newContext(env.browser, { locale, serviceWorkers: "block" });
   const requests = [];
   // Registered after the harness's route, so it runs first for this host.
-  await context.route("https://www.data.gouv.fr/**", async (route) => {
-    requests.push(route.request().url());
-    await answer(route);
-  });
+  for (const host of ["https://www.data.gouv.fr/**", "https://data.europa.eu/**"]) {
+    await context.route(host, async (route) => {
+      requests.push(route.request().url());
+      await answer(route);
+    });
+  }
   const page = await context.newPage();
   if (clock) await page.clock.install();
   await page.goto(`${env.server.url}/manifest.webmanifest`);
@@ -74,7 +77,7 @@ test("a search on data.gouv.fr becomes a candidate source with its criteria pref
   assert.equal(await card.getByLabel("Licence", { exact: true }).inputValue(), "etalab_2_0");
   assert.ok(await card.getByLabel("CSV").isChecked());
   assert.ok((await card.locator(".prefilled").count()) >= 8, "each prefilled value is marked");
-  assert.match(await card.locator(".prefilled").first().innerText(), /^From data\.gouv\.fr, \d+ [A-Z][a-z]+ \d{4}$/);
+  assert.match(await card.locator(".prefilled").first().innerText(), /^From data\.gouv\.fr, [A-Z][a-z]+ \d+, \d{4}$/);
   await expectAccessible(page, "a source from the catalogue");
 
   const stored = await storedWorkspace(page);
@@ -142,5 +145,35 @@ test("in French, the search says where the query goes and passes axe", async () 
   await page.getByTestId("catalogue-result").nth(1).waitFor();
   assert.match(await page.getByTestId("catalogue-result").first().innerText(), /Producteur : Ministère/);
   await expectAccessible(page, "recherche dans les catalogues");
+  await finish(context);
+});
+
+function europa(route) {
+  const url = new URL(route.request().url());
+  if (url.pathname === "/api/hub/search/search") return route.fulfill(json(EUROPA));
+  const id = url.pathname.split("/").pop();
+  const record = EUROPA.result.results.find((d) => d.id === id);
+  return route.fulfill(record ? json({ success: true, result: record }) : json({ success: false }, 404));
+}
+
+test("data.europa.eu is searched in the interface's language and its record fills a source", async () => {
+  const { context, page, requests } = await sourcesPage({ answer: europa });
+  await page.getByLabel("Catalogue", { exact: true }).selectOption("data_europa_eu");
+  assert.match(await page.getByTestId("catalogue-search").innerText(), /sent to data\.europa\.eu when you press/);
+  await page.getByLabel("Search for").fill("popolazione");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const results = page.getByTestId("catalogue-result");
+  await results.nth(1).waitFor();
+  assert.equal(requests[0], "https://data.europa.eu/api/hub/search/search?q=popolazione&filter=dataset&limit=10&page=0");
+  const first = await results.first().innerText();
+  assert.match(first, /Resident population by municipality - 2023/);
+  assert.match(first, /Producer: Istituto Nazionale di Statistica · licence: CC_BY_4_0 · formats: CSV · updated: 2024-01-10 \(Annual\)/);
+  await page.getByRole("button", { name: "Add as a candidate source Resident population by municipality - 2023" }).click();
+  const card = page.locator(".source-card").first();
+  await card.waitFor();
+  assert.equal(requests[1], "https://data.europa.eu/api/hub/search/datasets/popolazione-residente-per-comune-2023");
+  assert.equal(await card.getByLabel("Licence", { exact: true }).inputValue(), "cc_by_4_0");
+  assert.match(await card.locator(".prefilled").first().innerText(), /^From data\.europa\.eu, /);
+  await expectAccessible(page, "data.europa.eu results");
   await finish(context);
 });

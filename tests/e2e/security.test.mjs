@@ -19,7 +19,7 @@ test("the build's policy allows its own loader and nothing inline besides", asyn
   assert.equal(
     policy,
     `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'; style-src 'self'; ` +
-      "img-src 'self' data:; connect-src 'self' https://www.data.gouv.fr; object-src 'none'; base-uri 'none'; form-action 'none'",
+      "img-src 'self' data:; connect-src 'self' https://www.data.gouv.fr https://data.europa.eu; object-src 'none'; base-uri 'none'; form-action 'none'",
   );
 
   const context = await newContext(env.browser);

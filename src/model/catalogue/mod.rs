@@ -3,10 +3,12 @@
 //! back (untrusted: size-limited and parsed into typed structures) and maps it through tables
 //! a reader can check.
 
+mod europa;
 #[cfg(test)]
 mod tests;
 mod udata;
 
+pub use europa::{europa_format, europa_frequency, europa_licence};
 pub use udata::{udata_format, udata_frequency, udata_licence, UdataDataset, UdataPage};
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +24,7 @@ choice! {
     /// The catalogues the app can search.
     pub enum Catalogue {
         DataGouv = "data_gouv_fr",
+        DataEuropa = "data_europa_eu",
     }
 }
 
@@ -30,12 +33,14 @@ impl Catalogue {
     pub fn host(self) -> &'static str {
         match self {
             Catalogue::DataGouv => "www.data.gouv.fr",
+            Catalogue::DataEuropa => "data.europa.eu",
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
             Catalogue::DataGouv => "data.gouv.fr",
+            Catalogue::DataEuropa => "data.europa.eu",
         }
     }
 
@@ -46,6 +51,12 @@ impl Catalogue {
                 "https://www.data.gouv.fr/api/1/datasets/?q={}&page={page}&page_size={PAGE_SIZE}",
                 encode(query)
             ),
+            // Its pages count from 0.
+            Catalogue::DataEuropa => format!(
+                "https://data.europa.eu/api/hub/search/search?q={}&filter=dataset&limit={PAGE_SIZE}&page={}",
+                encode(query),
+                page.saturating_sub(1)
+            ),
         }
     }
 
@@ -54,6 +65,12 @@ impl Catalogue {
         match self {
             Catalogue::DataGouv => {
                 format!("https://www.data.gouv.fr/fr/datasets/?q={}", encode(query))
+            }
+            Catalogue::DataEuropa => {
+                format!(
+                    "https://data.europa.eu/data/datasets?query={}",
+                    encode(query)
+                )
             }
         }
     }
@@ -64,6 +81,28 @@ impl Catalogue {
             Catalogue::DataGouv => {
                 format!("https://www.data.gouv.fr/api/1/datasets/{}/", encode(id))
             }
+            Catalogue::DataEuropa => {
+                format!(
+                    "https://data.europa.eu/api/hub/search/datasets/{}",
+                    encode(id)
+                )
+            }
+        }
+    }
+
+    /// A page of results; `lang` picks among a record's languages.
+    pub fn read_page(self, text: &str, page: u32, lang: &str) -> Result<SearchPage, AnswerError> {
+        match self {
+            Catalogue::DataGouv => UdataPage::read(text, page),
+            Catalogue::DataEuropa => europa::read_page(text, page, lang),
+        }
+    }
+
+    /// One full record.
+    pub fn read_record(self, text: &str, lang: &str) -> Result<CatalogueRecord, AnswerError> {
+        match self {
+            Catalogue::DataGouv => UdataDataset::read(text),
+            Catalogue::DataEuropa => europa::read_record(text, lang),
         }
     }
 }

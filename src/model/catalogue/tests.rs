@@ -131,3 +131,100 @@ fn search_addresses_are_encoded() {
         "https://www.data.gouv.fr/fr/datasets/?q=%C3%A9"
     );
 }
+
+const EUROPA_SEARCH: &str = include_str!("../../../tests/fixtures/catalogues/europa-search.json");
+
+#[test]
+fn a_data_europa_eu_search_page_reads_in_the_interface_language() {
+    let page = Catalogue::DataEuropa
+        .read_page(EUROPA_SEARCH, 1, "fr")
+        .unwrap();
+    assert_eq!(
+        (page.total, page.has_next, page.records.len()),
+        (2, false, 2)
+    );
+    let population = &page.records[0];
+    assert_eq!(
+        population.title, "Resident population by municipality - 2023",
+        "no French: English"
+    );
+    assert_eq!(population.producer, "Istituto Nazionale di Statistica");
+    assert_eq!(
+        population.page,
+        "https://data.europa.eu/data/datasets/popolazione-residente-per-comune-2023?locale=fr"
+    );
+    assert_eq!(population.licence, Licence::CcBy4);
+    assert_eq!(population.licence_label, "CC_BY_4_0");
+    assert_eq!(population.formats, [Format::Csv]);
+    assert_eq!(population.access, Access::DirectDownload);
+    assert_eq!(population.frequency, Frequency::Annual);
+    assert_eq!(population.last_update, "2024-01-10");
+    assert_eq!(population.spatial, "Italy");
+    assert_eq!(population.temporal, "2023-01-01 – 2023-12-31");
+    let italian = Catalogue::DataEuropa
+        .read_page(EUROPA_SEARCH, 1, "it")
+        .unwrap();
+    assert_eq!(
+        italian.records[0].title,
+        "Popolazione residente per comune - 2023"
+    );
+
+    let memoria = &page.records[1];
+    assert!(!memoria.title.is_empty(), "only Spanish: Spanish");
+    assert_eq!(memoria.licence, Licence::NotAssessed, "no licence given");
+    assert_eq!(memoria.formats, [Format::Pdf]);
+    assert_eq!(memoria.frequency, Frequency::Irregular);
+    assert_eq!(memoria.access, Access::NotAssessed);
+}
+
+#[test]
+fn eu_vocabularies_map_by_code_or_uri() {
+    assert_eq!(europa_licence("CC_BY_4_0", ""), Licence::CcBy4);
+    assert_eq!(
+        europa_licence("", "http://spdx.org/licenses/ODbL-1.0"),
+        Licence::Odbl
+    );
+    assert_eq!(
+        europa_licence(
+            "",
+            "http://publications.europa.eu/resource/authority/licence/ETALAB_2_0"
+        ),
+        Licence::Etalab2
+    );
+    assert_eq!(europa_licence("IODL_2_0", ""), Licence::OtherOpen);
+    assert_eq!(europa_licence("CC_BYNC_4_0", ""), Licence::Restrictive);
+    assert_eq!(
+        europa_licence(
+            "https://example.org/my-licence",
+            "https://example.org/my-licence"
+        ),
+        Licence::Unknown
+    );
+    assert_eq!(europa_format("GEOJSON"), Some(Format::GeoJson));
+    assert_eq!(europa_format("XLSX"), Some(Format::Spreadsheet));
+    assert_eq!(europa_format("ZIP"), Some(Format::Other));
+    assert_eq!(
+        europa_frequency("http://publications.europa.eu/resource/authority/frequency/QUARTERLY"),
+        Frequency::Quarterly
+    );
+    assert_eq!(
+        europa_frequency("http://example.org/whenever"),
+        Frequency::Unknown
+    );
+    assert_eq!(
+        Catalogue::DataEuropa.search_url("acqua", 2),
+        "https://data.europa.eu/api/hub/search/search?q=acqua&filter=dataset&limit=10&page=1"
+    );
+    let record = r#"{"success":true,"result":{"id":"x","title":{"en":"<b>x</b>"}}}"#;
+    assert_eq!(
+        Catalogue::DataEuropa
+            .read_record(record, "en")
+            .unwrap()
+            .title,
+        "<b>x</b>"
+    );
+    assert_eq!(
+        Catalogue::DataEuropa.read_record("{}", "en"),
+        Err(AnswerError::Unexpected)
+    );
+}
