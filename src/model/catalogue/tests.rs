@@ -79,6 +79,16 @@ fn a_record_becomes_a_source_with_its_criteria_prefilled_and_marked() {
 }
 
 #[test]
+fn restricted_access_and_personal_data_come_from_the_access_type() {
+    let text = r#"{"id":"x","title":"Registre","access_type":"restricted","access_type_reason_category":"confidentiality_of_personal_data","resources":[{"type":"main","format":"csv","url":"https://example.org/r.csv"}]}"#;
+    let record = UdataDataset::read(text).unwrap();
+    assert_eq!(record.access, Access::Restricted);
+    assert_eq!(record.personal_data, PersonalData::Yes);
+    let source = CandidateSource::from_record(Uuid::nil(), &record, Catalogue::DataGouv, 0);
+    assert!(source.prefilled(SourceField::PersonalData).is_some());
+}
+
+#[test]
 fn licence_frequency_and_format_tables() {
     for (id, licence) in [
         ("lov2", Licence::Etalab2),

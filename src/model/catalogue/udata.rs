@@ -1,8 +1,10 @@
-//! data.gouv.fr, whose software is udata (github.com/opendatateam/udata). The field names
-//! below are the v1 API's, as `udata/core/dataset/api_fields.py` declares them (datasets,
-//! resources, temporal coverage, quality) with `udata/core/spatial/api_fields.py` (spatial
-//! coverage), and the page answer of `udata/api/fields.py` (`pager`). The API answers any
-//! origin (`udata/cors.py`): plain GETs, no credentials.
+//! data.gouv.fr, whose software is udata (github.com/opendatateam/udata, read at commit
+//! 25b5a2ddd43798da1d7594823e5e9c10ddba34a1). The field names below are the v1 API's, as
+//! `udata/core/dataset/api_fields.py` declares them (datasets, resources, temporal coverage,
+//! quality) with `udata/core/spatial/api_fields.py` (spatial coverage), the page answer of
+//! `udata/api/fields.py` (`pager`), and the access types of `udata/core/access_type/`. The
+//! API answers any origin (`udata/cors.py`: `*` for every `/api` path): plain GETs, no
+//! credentials.
 //!
 //! Every field is optional here: a missing one leaves its criterion for the holder.
 
@@ -44,6 +46,11 @@ pub struct UdataDataset {
     pub spatial: Option<UdataSpatial>,
     pub temporal_coverage: Option<UdataTemporal>,
     pub quality: Option<UdataQuality>,
+    /// `open`, `open_with_account` or `restricted`.
+    pub access_type: Option<String>,
+    /// Why access is limited: an INSPIRE limitation category, one of which is
+    /// `confidentiality_of_personal_data`.
+    pub access_type_reason_category: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -92,8 +99,9 @@ pub struct UdataQuality {
     pub score: Option<f64>,
 }
 
-/// Licence ids as udata ships them (`udata/core/dataset/models.py`'s licences, loaded from
-/// its fixtures) → the app's licence choices: the app's table decides which are open.
+/// Licence ids as data.gouv.fr serves them (`/api/1/datasets/licenses/`; udata itself loads
+/// the Open Definition list, data.gouv.fr adds `lov2` and `fr-lo`) → the app's licence
+/// choices: the app's table decides which are open, an unknown id counts as unknown.
 const LICENCES: &[(&str, Licence)] = &[
     ("lov2", Licence::Etalab2),
     ("fr-lo", Licence::Etalab2),
@@ -117,8 +125,9 @@ pub fn udata_licence(id: &str) -> Licence {
         .map_or(Licence::Unknown, |(_, licence)| *licence)
 }
 
-/// udata's update frequencies (`udata/core/dataset/constants.py`) → the app's, rounded to
-/// the nearest the app offers (less often than yearly counts as irregular).
+/// udata's update frequencies (`udata/core/dataset/constants.py`; newer ids it may add fall
+/// to "unknown") → the app's, rounded to the nearest the app offers (less often than
+/// yearly counts as irregular).
 const FREQUENCIES: &[(&str, Frequency)] = &[
     ("continuous", Frequency::Continuous),
     ("hourly", Frequency::Continuous),
@@ -221,7 +230,11 @@ impl UdataDataset {
                 formats.push(format);
             }
         }
-        let access = if data.iter().any(|r| r.kind.as_deref() == Some("api")) {
+        let access = if self.access_type.as_deref() == Some("restricted") {
+            Access::Restricted
+        } else if self.access_type.as_deref() == Some("open_with_account") {
+            Access::OnRequest
+        } else if data.iter().any(|r| r.kind.as_deref() == Some("api")) {
             Access::Api
         } else if data.iter().any(|r| is_web(&r.url)) {
             Access::DirectDownload
@@ -294,8 +307,11 @@ impl UdataDataset {
             temporal,
             documentation,
             documentation_note: String::new(),
-            // udata says nothing of personal data.
-            personal_data: PersonalData::NotAssessed,
+            // udata says so only when access is limited because of it.
+            personal_data: match self.access_type_reason_category.as_deref() {
+                Some("confidentiality_of_personal_data") => PersonalData::Yes,
+                _ => PersonalData::NotAssessed,
+            },
             quality_score: self
                 .quality
                 .as_ref()
