@@ -135,7 +135,9 @@ pub struct CandidateSource {
     pub documentation_note: String,
     pub personal_data: PersonalData,
     pub verdict_override: Option<VerdictOverride>,
-    /// The catalogue record the source was filled from, if any.
+    /// The catalogue record the source was filled from, if any. Left out of the JSON when
+    /// there is none, so a source typed by hand is written as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub provenance: Option<super::Provenance>,
 }
 
