@@ -65,7 +65,16 @@ pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
     let id = dataset.id();
     let search = move |page: u32| {
         let text = query.get_untracked();
-        if text.trim().is_empty() || browser::now_ms() < wait_until.get_untracked() {
+        if text.trim().is_empty() {
+            return;
+        }
+        // Still asked to wait: said again, with the seconds left, rather than ignored.
+        let left = wait_until.get_untracked() - browser::now_ms();
+        if left > 0 {
+            let seconds = u32::try_from((left + 999) / 1_000).unwrap_or(u32::MAX);
+            state.set(SearchState::Failed(Failure::Fetch(FetchProblem::Busy(
+                seconds,
+            ))));
             return;
         }
         state.set(SearchState::Searching);
@@ -76,9 +85,10 @@ pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
             let read =
                 answer.and_then(|t| catalogue.read_page(&t, page, lang).map_err(Failure::Answer));
             if let Err(Failure::Fetch(FetchProblem::Busy(seconds))) = &read {
-                wait_until.set(browser::now_ms() + i64::from(*seconds) * 1_000);
+                wait_until.try_set(browser::now_ms() + i64::from(*seconds) * 1_000);
             }
-            state.set(match read {
+            // `try_set`: the holder may have left the page before the answer came.
+            state.try_set(match read {
                 Ok(page) => SearchState::Found(page),
                 Err(failure) => SearchState::Failed(failure),
             });
@@ -303,7 +313,7 @@ fn ResultItem(
                 let read = get(url)
                     .await
                     .and_then(|t| catalogue.read_record(&t, lang).map_err(Failure::Answer));
-                busy.set(false);
+                busy.try_set(false);
                 match read {
                     Ok(record) => {
                         let source = CandidateSource::from_record(
@@ -323,7 +333,9 @@ fn ResultItem(
                         );
                         browser::focus_later(format!("source-title-{}", added.id()));
                     }
-                    Err(f) => failure.set(Some(f)),
+                    Err(f) => {
+                        failure.try_set(Some(f));
+                    }
                 }
             });
         }

@@ -111,9 +111,16 @@ test("an error, a request to wait, a strange answer, a timeout and being offline
   await page.getByLabel("Search for").fill("eaux 2");
   await search.click();
   await error.filter({ hasText: "asks to wait before another search: try again in 20 s" }).waitFor();
+  // Searching again before then says so again, and asks nothing.
+  const asked = requests.length;
+  await page.clock.runFor(5_000);
+  await page.getByLabel("Search for").fill("eaux 2b");
+  await search.click();
+  await error.filter({ hasText: "try again in 15 s" }).waitFor();
+  assert.equal(requests.length, asked);
 
   reply = (route) => route.fulfill({ status: 200, headers: { "access-control-allow-origin": "*" }, body: "<html>maintenance</html>" });
-  await page.clock.runFor(21_000);
+  await page.clock.runFor(16_000);
   await page.getByLabel("Search for").fill("eaux 3");
   await search.click();
   await error.filter({ hasText: "answered something unexpected" }).waitFor();
