@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{encode, AnswerError, CatalogueRecord, SearchPage, MAX_CATALOGUE_BYTES, PAGE_SIZE};
+use super::{
+    date_part, encode, is_web, AnswerError, CatalogueRecord, SearchPage, MAX_CATALOGUE_BYTES,
+    PAGE_SIZE,
+};
 use crate::model::{Access, Format, Frequency, Licence, PersonalData, Rating};
 
 /// A text in several languages: `{"it": "…", "en": "…"}`.
@@ -319,18 +322,4 @@ impl EuropaDataset {
             quality_score: None,
         }
     }
-}
-
-fn date_part(text: &str) -> String {
-    let day = text.get(..10).unwrap_or_default();
-    if crate::model::parse_date(day).is_some() {
-        day.to_string()
-    } else {
-        String::new()
-    }
-}
-
-fn is_web(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }

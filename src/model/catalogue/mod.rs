@@ -261,3 +261,19 @@ impl CandidateSource {
             .filter(|p| p.prefilled.contains(&field))
     }
 }
+
+/// `2024-06-30T12:00:00+00:00` → `2024-06-30` (a date the app's date fields take), or empty.
+fn date_part(text: &str) -> String {
+    let day = text.get(..10).unwrap_or_default();
+    if super::parse_date(day).is_some() {
+        day.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// Only http(s) addresses are kept from a catalogue's answer.
+fn is_web(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}

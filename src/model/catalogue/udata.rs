@@ -10,7 +10,7 @@
 
 use serde::Deserialize;
 
-use super::{AnswerError, CatalogueRecord, SearchPage, MAX_CATALOGUE_BYTES};
+use super::{date_part, is_web, AnswerError, CatalogueRecord, SearchPage, MAX_CATALOGUE_BYTES};
 use crate::model::{Access, Format, Frequency, Licence, PersonalData, Rating};
 
 /// `GET /api/1/datasets/?q=…&page=…&page_size=…`
@@ -320,19 +320,4 @@ impl UdataDataset {
                 .map(|s| (s * 100.0).round() as u8),
         }
     }
-}
-
-/// `2024-06-30T12:00:00+00:00` → `2024-06-30` (a date the app's date fields take), or empty.
-fn date_part(text: &str) -> String {
-    let day = text.get(..10).unwrap_or_default();
-    if super::super::parse_date(day).is_some() {
-        day.to_string()
-    } else {
-        String::new()
-    }
-}
-
-fn is_web(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
