@@ -12,7 +12,8 @@ use uuid::Uuid;
 use crate::browser::{self, FetchProblem};
 use crate::i18n::{Key, Label};
 use crate::model::{
-    AnswerError, CandidateSource, Catalogue, CatalogueRecord, Choice, Format, Frequency, SearchPage,
+    AnswerError, CandidateSource, Catalogue, CatalogueRecord, Choice, Format, Frequency,
+    LicenceTitles, SearchPage,
 };
 use crate::state::{use_app, Handle, WantedHandle};
 
@@ -22,17 +23,23 @@ const TIMEOUT_MS: i32 = 10_000;
 thread_local! {
     /// Answers already received this session, by address.
     static ANSWERS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// data.gouv.fr's licence titles, once read this session.
+    static LICENCE_TITLES: RefCell<Option<LicenceTitles>> = const { RefCell::new(None) };
 }
 
 /// Why a search or a record gave nothing.
 #[derive(Clone, Debug, PartialEq)]
-enum Failure {
+pub(super) enum Failure {
     Fetch(FetchProblem),
     Answer(AnswerError),
 }
 
-async fn get(url: String) -> Result<String, Failure> {
-    if let Some(text) = ANSWERS.with(|a| a.borrow().get(&url).cloned()) {
+/// The answer at `url`, from this session's cache unless `fresh` is asked for.
+pub(super) async fn get(url: String, fresh: bool) -> Result<String, Failure> {
+    if let Some(text) = ANSWERS
+        .with(|a| a.borrow().get(&url).cloned())
+        .filter(|_| !fresh)
+    {
         return Ok(text);
     }
     let text = browser::fetch_elsewhere(&url, TIMEOUT_MS)
@@ -60,6 +67,11 @@ pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
             .unwrap_or_default(),
     );
     let state = RwSignal::new(SearchState::Idle);
+    let titles = RwSignal::new(
+        LICENCE_TITLES
+            .with(|t| t.borrow().clone())
+            .unwrap_or_default(),
+    );
     // After a "wait" answer, no search before this time (ms).
     let wait_until = RwSignal::new(0_i64);
     let id = dataset.id();
@@ -80,8 +92,9 @@ pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
         state.set(SearchState::Searching);
         let catalogue = catalogue.get_untracked();
         let lang = app.lang.get_untracked().tag();
+        fetch_licence_titles(catalogue, titles);
         leptos::task::spawn_local(async move {
-            let answer = get(catalogue.search_url(&text, page)).await;
+            let answer = get(catalogue.search_url(&text, page), false).await;
             let read =
                 answer.and_then(|t| catalogue.read_page(&t, page, lang).map_err(Failure::Answer));
             if let Err(Failure::Fetch(FetchProblem::Busy(seconds))) = &read {
@@ -107,7 +120,7 @@ pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
             failure_notice(failure, catalogue.get_untracked(), query.get_untracked()).into_any(),
         ),
         SearchState::Found(page) => {
-            Some(results_view(page, catalogue.get_untracked(), dataset, search).into_any())
+            Some(results_view(page, catalogue.get_untracked(), dataset, titles, search).into_any())
         }
     };
     view! {
@@ -159,7 +172,33 @@ pub fn CatalogueSearch(dataset: WantedHandle) -> impl IntoView {
     }
 }
 
-fn failure_notice(failure: Failure, catalogue: Catalogue, query: String) -> impl IntoView {
+/// With a search on data.gouv.fr, its licence list is read once a session, so that the
+/// results name licences the app's table does not know; until then, or offline, the titles
+/// shipped with the app.
+fn fetch_licence_titles(catalogue: Catalogue, titles: RwSignal<LicenceTitles>) {
+    let Some(url) = catalogue.licences_url() else {
+        return;
+    };
+    if LICENCE_TITLES.with(|t| t.borrow().is_some()) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let mut read = LicenceTitles::default();
+        if let Ok(()) = get(url.to_string(), false)
+            .await
+            .and_then(|text| read.read_udata(&text).map_err(Failure::Answer))
+        {
+            LICENCE_TITLES.with(|t| *t.borrow_mut() = Some(read.clone()));
+            titles.try_set(read);
+        }
+    });
+}
+
+pub(super) fn failure_notice(
+    failure: Failure,
+    catalogue: Catalogue,
+    query: String,
+) -> impl IntoView {
     let app = use_app();
     let name = catalogue.name();
     let message = move || {
@@ -197,6 +236,7 @@ fn results_view(
     page: SearchPage,
     catalogue: Catalogue,
     dataset: WantedHandle,
+    titles: RwSignal<LicenceTitles>,
     search: impl Fn(u32) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let app = use_app();
@@ -217,7 +257,7 @@ fn results_view(
     let items = page
         .records
         .into_iter()
-        .map(|record| view! { <ResultItem record catalogue dataset/> })
+        .map(|record| view! { <ResultItem record catalogue dataset titles/> })
         .collect_view();
     view! {
         <p>{summary}</p>
@@ -243,6 +283,7 @@ fn ResultItem(
     record: CatalogueRecord,
     catalogue: Catalogue,
     dataset: WantedHandle,
+    titles: RwSignal<LicenceTitles>,
 ) -> impl IntoView {
     let app = use_app();
     let failure = RwSignal::new(None::<Failure>);
@@ -272,7 +313,7 @@ fn ResultItem(
                 lang,
                 &[
                     ("producer", &or(&record.producer)),
-                    ("licence", &or(&record.licence_label)),
+                    ("licence", &titles.with(|t| or(record.licence_title(t)))),
                     ("formats", &or(&formats.join(", "))),
                     ("updated", &or(&record.last_update)),
                     ("frequency", frequency),
@@ -310,7 +351,7 @@ fn ResultItem(
             let url = catalogue.record_url(&catalogue_id);
             leptos::task::spawn_local(async move {
                 let lang = app.lang.get_untracked().tag();
-                let read = get(url)
+                let read = get(url, false)
                     .await
                     .and_then(|t| catalogue.read_record(&t, lang).map_err(Failure::Answer));
                 busy.try_set(false);

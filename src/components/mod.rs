@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+mod catalogue_check;
 mod catalogue_search;
 mod confirm;
 mod data_map;

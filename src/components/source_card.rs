@@ -102,6 +102,7 @@ pub fn SourceCard(
                 </button>
             </div>
             <Outcome row/>
+            <super::catalogue_check::CatalogueCheck source row/>
             <SourceFields fields link/>
             <fieldset class="flags" aria-describedby=format!("source-formats-help-{id}")>
                 <legend>{move || app.t(Key::FormatsLabel)}</legend>

@@ -8,7 +8,8 @@ use super::*;
 use crate::i18n::{share_error_message, DisplayName};
 use crate::model::strategies::any_workspace;
 use crate::model::{
-    CandidateSource, ImportError, Licence, Project, RoadmapAction, Route, Snapshot, WantedDataset,
+    CandidateSource, Catalogue, ImportError, Licence, Project, Provenance, RoadmapAction, Route,
+    Snapshot, SourceField, WantedDataset,
 };
 
 fn sample() -> Project {
@@ -22,6 +23,13 @@ fn sample() -> Project {
     dataset.sources.push(CandidateSource {
         title: "=HYPERLINK(\"http://evil\")".into(),
         licence: Licence::Etalab2,
+        // Filled from a catalogue: where from travels with the source.
+        provenance: Some(Provenance {
+            catalogue: Some(Catalogue::DataGouv),
+            record: "https://www.data.gouv.fr/api/1/datasets/5de8/".into(),
+            fetched_at: 1_800_000_000_000,
+            prefilled: vec![SourceField::Licence],
+        }),
         ..CandidateSource::new(Uuid::from_u128(3))
     });
     dataset.actions.push(RoadmapAction {
@@ -133,6 +141,11 @@ fn a_share_link_carries_the_content_without_the_history() {
         .all(|b| b.is_ascii_alphanumeric() || b"=-_".contains(&b)));
     let back = decode_share_link(&format!("#{fragment}")).unwrap().unwrap();
     assert_eq!(back.projects, vec![project.content()]);
+    let source = &back.projects[0].wanted[0].sources[0];
+    assert!(
+        source.prefilled(SourceField::Licence).is_some(),
+        "provenance kept"
+    );
     assert_eq!(decode_share_link("#/project/1"), None);
 }
 

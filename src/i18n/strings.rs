@@ -779,6 +779,15 @@ strings! {
     CatalogueUnexpected => "{catalogue} a répondu quelque chose d'inattendu. Cherchez sur son site, ou saisissez la source à la main.", "{catalogue} answered something unexpected. Search its site, or enter the source by hand.";
     SearchOnSite => "Chercher sur le site de {catalogue}", "Search on the {catalogue} site";
     NotSaid => "non précisé", "not stated";
+    CheckCatalogue => "Vérifier auprès de {catalogue}", "Check against {catalogue}";
+    CheckCatalogueHelp => "Relit la fiche de cette source sur {host} et montre ce qui a changé depuis le {date} ; rien ne change sans votre accord.", "Reads this source's record again from {host} and shows what changed since {date}; nothing changes without your say.";
+    Checking => "Vérification en cours…", "Checking…";
+    CatalogueUnchanged => "Rien n'a changé sur {catalogue} : les valeurs remplies sont confirmées au {date}.", "Nothing has changed on {catalogue}: the values filled are confirmed as of {date}.";
+    CatalogueChangesTitle => "Ce qui diffère sur {catalogue} aujourd'hui", "What differs on {catalogue} today";
+    CatalogueChangeLine => "{field} : « {here} » ici, « {fresh} » sur {catalogue}", "{field}: “{here}” here, “{fresh}” on {catalogue}";
+    TakeChanges => "Reprendre les valeurs cochées", "Take the ticked values";
+    KeepMine => "Garder les miennes", "Keep mine";
+    ChangesTaken => "{count} valeur(s) reprise(s) de {catalogue}.", "{count} value(s) taken from {catalogue}.";
 
     // ── Page not found ──
     NotFoundTitle => "Page introuvable", "Page not found";

@@ -29,8 +29,8 @@ mod workshop;
 
 pub use catalogue::{
     europa_format, europa_frequency, europa_licence, udata_format, udata_frequency, udata_licence,
-    AnswerError, Catalogue, CatalogueRecord, Provenance, SearchPage, SourceField, UdataDataset,
-    UdataPage, MAX_CATALOGUE_BYTES, PAGE_SIZE,
+    AnswerError, Catalogue, CatalogueRecord, LicenceTitles, Provenance, SearchPage, SourceField,
+    UdataDataset, UdataPage, MAX_CATALOGUE_BYTES, PAGE_SIZE,
 };
 pub use changes::{ChangeLog, ItemPath, ListScope, Refresh, Touched};
 pub use choice::Choice;

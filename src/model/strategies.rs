@@ -64,7 +64,7 @@ fn any_wanted() -> impl Strategy<Value = WantedDataset> {
         any_choice(Format::ALL),
         any_choice(WantedStatus::ALL),
         proptest::collection::vec(any_choice(WorkFlag::ALL), 0..4),
-        proptest::collection::vec((any_source(), any_text()), 0..3),
+        proptest::collection::vec((any_source(), any_text(), any_provenance()), 0..3),
         proptest::collection::vec(any_action(), 0..3),
     )
         .prop_map(
@@ -91,7 +91,11 @@ fn any_wanted() -> impl Strategy<Value = WantedDataset> {
                     status,
                     sources: sources
                         .into_iter()
-                        .map(|(source, title)| CandidateSource { title, ..source })
+                        .map(|(source, title, provenance)| CandidateSource {
+                            title,
+                            provenance,
+                            ..source
+                        })
                         .collect(),
                     actions,
                     ..WantedDataset::new(Uuid::nil())
@@ -102,6 +106,24 @@ fn any_wanted() -> impl Strategy<Value = WantedDataset> {
                 dataset
             },
         )
+}
+
+/// Where a source's prefilled values came from, when a catalogue filled it.
+fn any_provenance() -> impl Strategy<Value = Option<Provenance>> {
+    proptest::option::of(
+        (
+            any_choice(Catalogue::ALL),
+            any_text(),
+            any::<i64>(),
+            proptest::collection::vec(any_choice(SourceField::ALL), 0..4),
+        )
+            .prop_map(|(catalogue, record, fetched_at, prefilled)| Provenance {
+                catalogue: Some(catalogue),
+                record,
+                fetched_at,
+                prefilled,
+            }),
+    )
 }
 
 fn any_project() -> impl Strategy<Value = Project> {

@@ -77,6 +77,8 @@ struct Labelled {
 struct Coded {
     id: String,
     resource: String,
+    /// The vocabulary's label (English), present on licences.
+    label: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -271,7 +273,6 @@ impl EuropaDataset {
             .distributions
             .iter()
             .filter_map(|d| d.license.as_ref())
-            .map(|l| (europa_licence(&l.id, &l.resource), l.id.clone()))
             .next();
         let access = if self
             .distributions
@@ -296,8 +297,11 @@ impl EuropaDataset {
                 encode(&self.id),
                 encode(lang)
             ),
-            licence: licence.as_ref().map_or(Licence::NotAssessed, |(l, _)| *l),
-            licence_label: licence.map(|(_, code)| code).unwrap_or_default(),
+            licence: licence.map_or(Licence::NotAssessed, |l| europa_licence(&l.id, &l.resource)),
+            licence_id: licence.map(|l| l.id.clone()).unwrap_or_default(),
+            licence_label: licence
+                .map(|l| l.label.trim().to_string())
+                .unwrap_or_default(),
             formats,
             access,
             frequency: self

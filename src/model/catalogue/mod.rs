@@ -4,12 +4,15 @@
 //! a reader can check.
 
 mod europa;
+mod refresh;
 #[cfg(test)]
 mod tests;
 mod udata;
 
 pub use europa::{europa_format, europa_frequency, europa_licence};
-pub use udata::{udata_format, udata_frequency, udata_licence, UdataDataset, UdataPage};
+pub use udata::{
+    udata_format, udata_frequency, udata_licence, LicenceTitles, UdataDataset, UdataPage,
+};
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -75,18 +78,29 @@ impl Catalogue {
         }
     }
 
+    /// data.gouv.fr's list of licences (titles for the ids its records carry); the other
+    /// catalogues name the licence in the record.
+    pub fn licences_url(self) -> Option<&'static str> {
+        match self {
+            Catalogue::DataGouv => Some("https://www.data.gouv.fr/api/1/datasets/licenses/"),
+            Catalogue::DataEuropa => None,
+        }
+    }
+
+    /// Where its records' API addresses start.
+    fn record_prefix(self) -> &'static str {
+        match self {
+            Catalogue::DataGouv => "https://www.data.gouv.fr/api/1/datasets/",
+            Catalogue::DataEuropa => "https://data.europa.eu/api/hub/search/datasets/",
+        }
+    }
+
     /// The full record of one result.
     pub fn record_url(self, id: &str) -> String {
+        let prefix = self.record_prefix();
         match self {
-            Catalogue::DataGouv => {
-                format!("https://www.data.gouv.fr/api/1/datasets/{}/", encode(id))
-            }
-            Catalogue::DataEuropa => {
-                format!(
-                    "https://data.europa.eu/api/hub/search/datasets/{}",
-                    encode(id)
-                )
-            }
+            Catalogue::DataGouv => format!("{prefix}{}/", encode(id)),
+            Catalogue::DataEuropa => format!("{prefix}{}", encode(id)),
         }
     }
 
@@ -133,7 +147,9 @@ pub struct CatalogueRecord {
     /// The dataset's page on the portal (http(s) only, else empty).
     pub page: String,
     pub licence: Licence,
-    /// The catalogue's own name for the licence, as it says it.
+    /// The catalogue's code for the licence (`lov2`, `CC_BY_4_0`).
+    pub licence_id: String,
+    /// The catalogue's own name for the licence, when the record carries it.
     pub licence_label: String,
     pub formats: Vec<Format>,
     pub access: Access,
@@ -147,6 +163,18 @@ pub struct CatalogueRecord {
     pub personal_data: PersonalData,
     /// The catalogue's own quality score, out of 100.
     pub quality_score: Option<u8>,
+}
+
+impl CatalogueRecord {
+    /// The licence as the results show it: the record's own title, else the catalogue's
+    /// title for its id, else the id.
+    pub fn licence_title<'a>(&'a self, titles: &'a LicenceTitles) -> &'a str {
+        if self.licence_label.is_empty() {
+            titles.title(&self.licence_id)
+        } else {
+            &self.licence_label
+        }
+    }
 }
 
 /// A page of results.
@@ -193,6 +221,21 @@ pub struct Provenance {
     pub fetched_at: i64,
     /// The fields the catalogue filled (the holder may have changed them since).
     pub prefilled: Vec<SourceField>,
+}
+
+impl Provenance {
+    /// The catalogue and record address to check again, only when the address is one of
+    /// that catalogue's records: a provenance may come from someone else's file.
+    pub fn checkable(&self) -> Option<(Catalogue, &str)> {
+        let catalogue = self.catalogue?;
+        let id = self.record.strip_prefix(catalogue.record_prefix())?;
+        let id = id.strip_suffix('/').unwrap_or(id);
+        let plain = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.~%".contains(&b));
+        plain.then_some((catalogue, self.record.as_str()))
+    }
 }
 
 impl CandidateSource {

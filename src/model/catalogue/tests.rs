@@ -164,7 +164,12 @@ fn a_data_europa_eu_search_page_reads_in_the_interface_language() {
         "https://data.europa.eu/data/datasets/popolazione-residente-per-comune-2023?locale=fr"
     );
     assert_eq!(population.licence, Licence::CcBy4);
-    assert_eq!(population.licence_label, "CC_BY_4_0");
+    assert_eq!(population.licence_id, "CC_BY_4_0");
+    assert_eq!(
+        population.licence_title(&LicenceTitles::default()),
+        "Creative Commons Attribution 4.0 International",
+        "the record names its licence"
+    );
     assert_eq!(population.formats, [Format::Csv]);
     assert_eq!(population.access, Access::DirectDownload);
     assert_eq!(population.frequency, Frequency::Annual);
@@ -237,4 +242,131 @@ fn eu_vocabularies_map_by_code_or_uri() {
         Catalogue::DataEuropa.read_record("{}", "en"),
         Err(AnswerError::Unexpected)
     );
+}
+
+const UDATA_LICENCES: &str = include_str!("../../../tests/fixtures/catalogues/udata-licenses.json");
+
+#[test]
+fn licence_titles_ship_with_the_app_and_take_the_catalogues_list() {
+    let page = UdataPage::read(UDATA_SEARCH, 1).unwrap();
+    let mut titles = LicenceTitles::default();
+    assert_eq!(
+        page.records[0].licence_title(&titles),
+        "Licence Ouverte / Open Licence version 2.0"
+    );
+    assert_eq!(titles.title("mpl-2-0"), "mpl-2-0", "unknown: the id");
+
+    let fixture: serde_json::Value = serde_json::from_str(UDATA_LICENCES).unwrap();
+    titles.read_udata(&fixture["answer"].to_string()).unwrap();
+    assert_eq!(titles.title("mpl-2-0"), "Mozilla Public License 2.0");
+    assert_eq!(titles.title(""), "", "an entry without an id is skipped");
+    assert_eq!(
+        udata_licence("mpl-2-0"),
+        Licence::Unknown,
+        "a title says nothing of openness: the app's table decides"
+    );
+    assert_eq!(
+        titles.title("cc-zero"),
+        "Creative Commons CCZero",
+        "shipped titles stay"
+    );
+
+    let before = titles.clone();
+    for hostile in [
+        "{}",
+        "<html>",
+        "[{\"id\": 3}]",
+        &"[".repeat(MAX_CATALOGUE_BYTES + 1),
+    ] {
+        assert!(titles.read_udata(hostile).is_err(), "{hostile:.20}");
+    }
+    assert_eq!(titles, before, "a bad answer changes nothing");
+}
+
+fn baignade_source(fetched_at: i64) -> CandidateSource {
+    let page = UdataPage::read(UDATA_SEARCH, 1).unwrap();
+    CandidateSource::from_record(
+        Uuid::from_u128(1),
+        &page.records[0],
+        Catalogue::DataGouv,
+        fetched_at,
+    )
+}
+
+#[test]
+fn checking_against_the_catalogue_shows_what_changed_and_takes_only_what_is_chosen() {
+    let mut source = baignade_source(1_800_000_000_000);
+    source.quality = Rating::Good;
+    source.producer = "ARS".into(); // the holder's own correction
+    let same = baignade_source(1_900_000_000_000);
+    assert_eq!(source.catalogue_changes(&same), [SourceField::Producer]);
+
+    let mut record = UdataPage::read(UDATA_SEARCH, 1).unwrap().records.remove(0);
+    record.licence = Licence::Odbl;
+    record.last_update = "2026-10-01".into();
+    record.producer = String::new(); // no longer said: not a change
+    let fresh = CandidateSource::from_record(
+        Uuid::from_u128(9),
+        &record,
+        Catalogue::DataGouv,
+        1_900_000_000_000,
+    );
+    assert_eq!(
+        source.catalogue_changes(&fresh),
+        [SourceField::Licence, SourceField::LastUpdate]
+    );
+
+    source.take_from_catalogue(&fresh, &[SourceField::LastUpdate]);
+    assert_eq!(source.last_update, "2026-10-01");
+    assert_eq!(source.licence, Licence::Etalab2, "not chosen: kept");
+    assert_eq!(source.producer, "ARS");
+    assert_eq!(
+        source.quality,
+        Rating::Good,
+        "the holder's judgement is never touched"
+    );
+    assert_eq!(source.id, Uuid::from_u128(1));
+    let provenance = source.provenance.as_ref().unwrap();
+    assert_eq!(provenance.fetched_at, 1_900_000_000_000, "checked that day");
+    assert_eq!(source.catalogue_changes(&fresh), [SourceField::Licence]);
+
+    // A source typed by hand gains a provenance when it takes a catalogue's value.
+    let mut typed = CandidateSource::new(Uuid::from_u128(2));
+    typed.take_from_catalogue(&fresh, &[SourceField::Licence]);
+    let provenance = typed.provenance.unwrap();
+    assert_eq!(provenance.prefilled, [SourceField::Licence]);
+    assert_eq!(provenance.catalogue, Some(Catalogue::DataGouv));
+}
+
+#[test]
+fn only_a_catalogues_own_record_address_is_checked_again() {
+    let source = baignade_source(1);
+    let provenance = source.provenance.clone().unwrap();
+    assert_eq!(
+        provenance.checkable(),
+        Some((
+            Catalogue::DataGouv,
+            "https://www.data.gouv.fr/api/1/datasets/5de8f397634f4164071119c5/"
+        ))
+    );
+    for record in [
+        "https://evil.example/api/1/datasets/5de8/",
+        "https://www.data.gouv.fr/api/1/datasets/",
+        "https://www.data.gouv.fr/api/1/datasets/../../users/me/",
+        "https://www.data.gouv.fr/api/1/datasets/a?b=c",
+        "https://data.europa.eu/api/hub/search/datasets/x",
+    ] {
+        let hostile = Provenance {
+            record: record.into(),
+            ..provenance.clone()
+        };
+        assert_eq!(hostile.checkable(), None, "{record}");
+    }
+    let europa = Provenance {
+        catalogue: Some(Catalogue::DataEuropa),
+        record: Catalogue::DataEuropa.record_url("popolazione-2023"),
+        ..Provenance::default()
+    };
+    assert!(europa.checkable().is_some());
+    assert_eq!(Provenance::default().checkable(), None);
 }

@@ -8,6 +8,8 @@
 //!
 //! Every field is optional here: a missing one leaves its criterion for the holder.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use super::{date_part, is_web, AnswerError, CatalogueRecord, SearchPage, MAX_CATALOGUE_BYTES};
@@ -101,28 +103,97 @@ pub struct UdataQuality {
 
 /// Licence ids as data.gouv.fr serves them (`/api/1/datasets/licenses/`; udata itself loads
 /// the Open Definition list, data.gouv.fr adds `lov2` and `fr-lo`) → the app's licence
-/// choices: the app's table decides which are open, an unknown id counts as unknown.
-const LICENCES: &[(&str, Licence)] = &[
-    ("lov2", Licence::Etalab2),
-    ("fr-lo", Licence::Etalab2),
-    ("odc-odbl", Licence::Odbl),
-    ("cc-by", Licence::CcBy4),
-    ("cc-by-sa", Licence::CcBySa4),
-    ("cc-zero", Licence::Cc0),
-    ("odc-pddl", Licence::Cc0),
-    ("odc-by", Licence::OtherOpen),
-    ("other-open", Licence::OtherOpen),
-    ("other-at", Licence::OtherOpen),
-    ("other-pd", Licence::OtherOpen),
-    ("other-closed", Licence::Restrictive),
-    ("notspecified", Licence::Unknown),
+/// choices, and the title shown until the catalogue's own list is read. The app's table
+/// decides which are open; an unknown id counts as unknown.
+const LICENCES: &[(&str, Licence, &str)] = &[
+    (
+        "lov2",
+        Licence::Etalab2,
+        "Licence Ouverte / Open Licence version 2.0",
+    ),
+    ("fr-lo", Licence::Etalab2, "Licence Ouverte / Open Licence"),
+    (
+        "odc-odbl",
+        Licence::Odbl,
+        "Open Data Commons Open Database License (ODbL)",
+    ),
+    ("cc-by", Licence::CcBy4, "Creative Commons Attribution"),
+    (
+        "cc-by-sa",
+        Licence::CcBySa4,
+        "Creative Commons Attribution Share-Alike",
+    ),
+    ("cc-zero", Licence::Cc0, "Creative Commons CCZero"),
+    (
+        "odc-pddl",
+        Licence::Cc0,
+        "Open Data Commons Public Domain Dedication and Licence (PDDL)",
+    ),
+    (
+        "odc-by",
+        Licence::OtherOpen,
+        "Open Data Commons Attribution License",
+    ),
+    ("other-open", Licence::OtherOpen, "Other (Open)"),
+    ("other-at", Licence::OtherOpen, "Other (Attribution)"),
+    ("other-pd", Licence::OtherOpen, "Other (Public Domain)"),
+    ("other-closed", Licence::Restrictive, "Other (Not Open)"),
+    ("notspecified", Licence::Unknown, "License Not Specified"),
 ];
 
 pub fn udata_licence(id: &str) -> Licence {
     LICENCES
         .iter()
-        .find(|(known, _)| *known == id)
-        .map_or(Licence::Unknown, |(_, licence)| *licence)
+        .find(|(known, _, _)| *known == id)
+        .map_or(Licence::Unknown, |(_, licence, _)| *licence)
+}
+
+/// One licence of data.gouv.fr's list (`license_fields` in `udata/core/dataset/api_fields.py`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct UdataLicence {
+    id: String,
+    title: String,
+}
+
+/// Licence titles by id: the list shipped with the app, then data.gouv.fr's own once it has
+/// been read (only when online, once a session), so that a licence the catalogue added
+/// since shows its title. Titles only: openness stays the app's table's call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LicenceTitles(BTreeMap<String, String>);
+
+impl Default for LicenceTitles {
+    fn default() -> Self {
+        LicenceTitles(
+            LICENCES
+                .iter()
+                .map(|(id, _, title)| (id.to_string(), title.to_string()))
+                .collect(),
+        )
+    }
+}
+
+impl LicenceTitles {
+    /// Adds data.gouv.fr's list (the answer of `/api/1/datasets/licenses/`) to these titles.
+    pub fn read_udata(&mut self, text: &str) -> Result<(), AnswerError> {
+        if text.len() > MAX_CATALOGUE_BYTES {
+            return Err(AnswerError::TooLarge);
+        }
+        let list: Vec<UdataLicence> =
+            serde_json::from_str(text).map_err(|_| AnswerError::Unexpected)?;
+        for licence in list {
+            let (id, title) = (licence.id.trim(), licence.title.trim());
+            if !id.is_empty() && !title.is_empty() {
+                self.0.insert(id.to_string(), title.to_string());
+            }
+        }
+        Ok(())
+    }
+
+    /// The title of licence `id`, else the id itself.
+    pub fn title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.0.get(id).map_or(id, String::as_str)
+    }
 }
 
 /// udata's update frequencies (`udata/core/dataset/constants.py`; newer ids it may add fall
@@ -291,7 +362,9 @@ impl UdataDataset {
             } else {
                 udata_licence(&licence_id)
             },
-            licence_label: licence_id,
+            licence_id,
+            // Its records carry only the id: the title comes from `LicenceTitles`.
+            licence_label: String::new(),
             formats,
             access,
             frequency: self
