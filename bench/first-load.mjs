@@ -2,7 +2,7 @@
 // first load the size guard of scripts/test checks (wasm + JS + CSS + index.html; the
 // manifest, icons and service worker come after the first screen).
 // Usage: node bench/first-load.mjs <dist> [--total]   (prints bytes; --total: the sum only)
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -10,12 +10,16 @@ import { gzipSync } from "node:zlib";
 export async function gzipSizes(dist) {
   const sizes = new Map();
   for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    // The pre-compressed copies (scripts/post-build.mjs) are other encodings of a file, not files.
+    if (!entry.isFile() || /\.(gz|br)$/.test(entry.name)) continue;
     const path = join(entry.parentPath ?? entry.path, entry.name);
     const body = await readFile(path);
+    // The brotli copy the build wrote beside it, if any (what an HTTPS host may serve).
+    const brotli = await stat(`${path}.br`).then((s) => s.size, () => undefined);
     sizes.set("/" + path.slice(dist.replace(/\/$/, "").length + 1), {
       raw: body.length,
       gzip: gzipSync(body, { level: 9 }).length,
+      brotli,
     });
   }
   return sizes;
@@ -26,8 +30,8 @@ export function isFirstLoad(path) {
   return path === "/index.html" || /\.(wasm|css)$/.test(path) || (path.endsWith(".js") && path !== "/sw.js");
 }
 
-export function firstLoadBytes(sizes) {
-  return [...sizes].filter(([path]) => isFirstLoad(path)).reduce((sum, [, s]) => sum + s.gzip, 0);
+export function firstLoadBytes(sizes, encoding = "gzip") {
+  return [...sizes].filter(([path]) => isFirstLoad(path)).reduce((sum, [, s]) => sum + (s[encoding] ?? s.gzip), 0);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -48,9 +48,10 @@ function sharedLink({ downBitsPerSecond, roundTripMs }) {
 
 /**
  * Serves `root` on 127.0.0.1 gzip-compressed (level 9, as a host's pre-compressed files would
- * be) to clients that accept it; with `link`, every response goes through one shared link.
+ * be) to clients that accept it, or with `brotli`, the build's own `.br` copies where there
+ * are; with `link`, every response goes through one shared link.
  */
-export async function startCompressedServer(root, { link } = {}) {
+export async function startCompressedServer(root, { link, brotli = false } = {}) {
   const cache = new Map();
   const send = link ? sharedLink(link) : async (res, body) => res.end(body);
   const server = createServer(async (req, res) => {
@@ -67,18 +68,20 @@ export async function startCompressedServer(root, { link } = {}) {
     if (!entry) {
       try {
         const raw = await readFile(file);
-        entry = { raw, gzip: gzipSync(raw, { level: 9 }) };
+        const br = brotli ? await readFile(`${file}.br`).catch(() => undefined) : undefined;
+        entry = { raw, gzip: gzipSync(raw, { level: 9 }), br };
         cache.set(file, entry);
       } catch {
         return res.writeHead(404).end();
       }
     }
-    const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-    const body = gzip ? entry.gzip : entry.raw;
+    const accepts = req.headers["accept-encoding"] ?? "";
+    const encoding = entry.br && /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : undefined;
+    const body = encoding ? entry[encoding] : entry.raw;
     res.writeHead(200, {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
       "content-length": body.length,
-      ...(gzip ? { "content-encoding": "gzip", vary: "Accept-Encoding" } : {}),
+      ...(encoding ? { "content-encoding": encoding, vary: "Accept-Encoding" } : {}),
     });
     await send(res, body);
   });

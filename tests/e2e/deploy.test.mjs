@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, readdir, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, stat, writeFile, mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -95,6 +95,11 @@ test("nginx serves the build with its headers, compression and caching", async (
   const response = await fetch(`${env.url}/${wasm}`, { headers: gzip });
   assert.equal(response.headers.get("content-type"), "application/wasm");
   assert.equal(response.headers.get("content-encoding"), "gzip");
+  assert.equal(
+    Number(response.headers.get("content-length")),
+    (await stat(join(DIST, `${wasm}.gz`))).size,
+    "the pre-compressed copy the build wrote (gzip_static), not one compressed on the fly",
+  );
   assert.equal(response.headers.get("cache-control"), "public, max-age=31536000, immutable");
 
   const worker = await fetch(`${env.url}/sw.js`);
