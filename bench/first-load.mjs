@@ -25,8 +25,13 @@ export async function gzipSizes(dist) {
   return sizes;
 }
 
-/** The files the app needs before its first screen: the page, its script, wasm and style. */
+/**
+ * The files the app needs before its first screen: the page, its scripts (the wasm-bindgen
+ * glue and the split loader), main wasm and style — not the pages loaded on first use
+ * (`split_*.wasm`, `chunk_*.wasm`).
+ */
 export function isFirstLoad(path) {
+  if (/^\/(split|chunk)_.*\.wasm$/.test(path)) return false;
   return path === "/index.html" || /\.(wasm|css)$/.test(path) || (path.endsWith(".js") && path !== "/sw.js");
 }
 

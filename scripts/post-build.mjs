@@ -1,5 +1,6 @@
-// Trunk post-build hook (release builds only), one program because Trunk starts a stage's
-// hooks at the same time and the second step depends on the first:
+// Trunk post-build hook, one program because Trunk starts a stage's hooks at the same time
+// and each step depends on the one before:
+// 0. the wasm split at its lazy pages (scripts/split-wasm.mjs), development builds too;
 // 1. the Content-Security-Policy: a <meta> at the top of index.html, with the hash of every
 //    inline script of this very build (Trunk's loader);
 // 2. sw.js: the service worker with the list of files to precache, taken from the build
@@ -8,16 +9,19 @@
 // 3. each text or wasm file compressed beside itself, `.gz` (gzip -9) and `.br` (brotli 11),
 //    for a host that serves pre-compressed files (deploy/nginx.conf: gzip_static, and
 //    brotli_static where the module is installed): smaller than compressing on the fly.
-// A development build gets none of these: it registers no service worker and runs Trunk's own
+// A development build gets only step 0: it registers no service worker and runs Trunk's own
 // live-reload script.
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { splitWasm } from "./split-wasm.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)");
-if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
+const release = process.env.TRUNK_PROFILE === "release";
+await splitWasm(staging, release);
+if (!release) process.exit(0);
 
 /** The policy, given the hashes of the inline scripts it allows. */
 function policy(scriptHashes) {

@@ -1,8 +1,10 @@
 # Sourced by scripts/serve, scripts/test and scripts/build: installs what is missing, and only
 # that, so a second run costs a few seconds. Every step can be re-run safely.
 #
-# The wasm32 standard library comes from rustup where it can be had; where rustup's server is
-# out of reach, from Debian's rustc-web, building std from source ("build-std").
+# The wasm32 standard library is built from source ("build-std") on every route: the app is
+# split into modules loaded on first use (scripts/split-wasm.mjs), which needs every part,
+# std included, built without reference types. Its sources come from rustup's rust-src where
+# rustup's server answers; otherwise from Debian's rustc-web.
 
 set -euo pipefail
 
@@ -40,16 +42,18 @@ debian_wasm_ready() {
 }
 
 WASM_ROUTE=""
+rustup_src_ready() {
+  rustup component list --installed 2>/dev/null | grep -qx rust-src
+}
+
 ensure_wasm_std() {
-  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-    WASM_ROUTE=rustup; return
-  fi
+  if rustup_src_ready; then WASM_ROUTE=rustup; return; fi
   if debian_wasm_ready; then WASM_ROUTE=debian; return; fi
-  say "adding the wasm32 target with rustup (at most ${RUSTUP_TIMEOUT}s)"
-  if timeout "$RUSTUP_TIMEOUT" rustup target add wasm32-unknown-unknown; then
+  say "adding std's sources with rustup (at most ${RUSTUP_TIMEOUT}s)"
+  if timeout "$RUSTUP_TIMEOUT" rustup component add rust-src && rustup_src_ready; then
     WASM_ROUTE=rustup; return
   fi
-  say "rustup could not fetch it: using Debian's rustc-web and building std from source"
+  say "rustup could not fetch them: using Debian's rustc-web"
   apt_install rustc-web cargo-web rust-web-src lld-22
   debian_wasm_ready || { say "Debian's rustc-web did not install"; return 1; }
   WASM_ROUTE=debian
@@ -60,7 +64,7 @@ wasm_env() {
   if [ "$WASM_ROUTE" = debian ]; then
     env PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort "$@"
   else
-    "$@"
+    env RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort "$@"
   fi
 }
 
@@ -108,18 +112,26 @@ ensure_rust_components() {
   timeout "$RUSTUP_TIMEOUT" rustup component add rustfmt clippy
 }
 
+# The build step that splits the wasm at its #[lazy] pages (tools/wasm-split, a native
+# program run by scripts/split-wasm.mjs). Cargo makes a second run a no-op.
+ensure_split_tool() {
+  cargo build --quiet --release --manifest-path "$ROOT/tools/wasm-split/Cargo.toml" \
+    --target-dir "$ROOT/target/tools"
+}
+
 ensure_build_tools() {
   ensure_wasm_std
   ensure_trunk
   ensure_wasm_bindgen
   ensure_node_modules
+  ensure_split_tool
 }
 
 # Cargo first, online: build-std fetches std's own dependencies on its first run, which
 # Trunk's --offline (there so that Trunk never downloads a tool) would forbid. Trunk's own
 # cargo call is then a no-op.
 cargo_build_wasm() {
-  wasm_env cargo build --release --target wasm32-unknown-unknown --bin data-roadmap
+  wasm_env cargo build --release --target wasm32-unknown-unknown --bin data-roadmap --features split
 }
 
 build_release() {

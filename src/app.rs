@@ -7,10 +7,8 @@ use leptos_router::path;
 use crate::components::{LangSwitch, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
 use crate::pages::{
-    in_workshop, under, DashboardPage, DataMapPage, FilesPage, HomePage, LetterPage, MethodPage,
-    NotFound, OverviewPage, ProducersPage, ProjectShell, ReportPage, RoadmapPage, SharedNeedsPage,
-    SourcesPage, VersionPage, WantedListPage, WantedSourcesPage, WorkshopProjectsPage,
-    WorkshopShell, WorkshopsPage,
+    in_workshop, under, HomePage, Later, NotFound, OverviewPage, ProjectShell, WantedListPage,
+    WorkshopShell,
 };
 use crate::routes::{NavItem, WorkshopPage};
 use crate::state::provide_app_state;
@@ -38,45 +36,45 @@ pub fn App() -> impl IntoView {
                 // (`routes::NavItem`); `routes::Page::href` builds the addresses below.
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/method") view=MethodPage/>
-                    <Route path=path!("/workshops") view=WorkshopsPage/>
+                    <Route path=path!("/method") view=|| Later::Method.page()/>
+                    <Route path=path!("/workshops") view=|| Later::Workshops.page()/>
                     <ParentRoute path=path!("/workshop/:workshop") view=WorkshopShell>
                         <Route
                             path=path!("")
-                            view=|| in_workshop(WorkshopPage::Projects, WorkshopProjectsPage)
+                            view=|| in_workshop(WorkshopPage::Projects, || Later::WorkshopProjects.page())
                         />
                         <Route
                             path=path!("producers")
-                            view=|| in_workshop(WorkshopPage::Producers, ProducersPage)
+                            view=|| in_workshop(WorkshopPage::Producers, || Later::Producers.page())
                         />
                         <Route
                             path=path!("shared")
-                            view=|| in_workshop(WorkshopPage::SharedNeeds, SharedNeedsPage)
+                            view=|| in_workshop(WorkshopPage::SharedNeeds, || Later::SharedNeeds.page())
                         />
                     </ParentRoute>
                     <ParentRoute path=path!("/project/:id") view=ProjectShell>
                         <Route path=path!("") view=|| under(NavItem::Overview, OverviewPage)/>
                         <Route path=path!("wanted") view=|| under(NavItem::Phase1, WantedListPage)/>
-                        <Route path=path!("sources") view=|| under(NavItem::Phase2, SourcesPage)/>
+                        <Route path=path!("sources") view=|| under(NavItem::Phase2, || Later::Sources.page())/>
                         <Route
                             path=path!("wanted/:wanted/sources")
-                            view=|| under(NavItem::Phase2, WantedSourcesPage)
+                            view=|| under(NavItem::Phase2, || Later::WantedSources.page())
                         />
-                        <Route path=path!("map") view=|| under(NavItem::DataMap, DataMapPage)/>
-                        <Route path=path!("roadmap") view=|| under(NavItem::Phase3, RoadmapPage)/>
+                        <Route path=path!("map") view=|| under(NavItem::DataMap, || Later::DataMap.page())/>
+                        <Route path=path!("roadmap") view=|| under(NavItem::Phase3, || Later::Roadmap.page())/>
                         <Route
                             path=path!("roadmap/:action/letter")
-                            view=|| under(NavItem::Phase3, LetterPage)
+                            view=|| under(NavItem::Phase3, || Later::Letter.page())
                         />
                         <Route
                             path=path!("dashboard")
-                            view=|| under(NavItem::Dashboard, DashboardPage)
+                            view=|| under(NavItem::Dashboard, || Later::Dashboard.page())
                         />
-                        <Route path=path!("report") view=|| under(NavItem::Report, ReportPage)/>
-                        <Route path=path!("files") view=|| under(NavItem::Files, FilesPage)/>
+                        <Route path=path!("report") view=|| under(NavItem::Report, || Later::Report.page())/>
+                        <Route path=path!("files") view=|| under(NavItem::Files, || Later::Files.page())/>
                         <Route
                             path=path!("versions/:version")
-                            view=|| under(NavItem::Files, VersionPage)
+                            view=|| under(NavItem::Files, || Later::Version.page())
                         />
                     </ParentRoute>
                 </Routes>

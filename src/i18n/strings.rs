@@ -789,6 +789,8 @@ strings! {
     KeepMine => "Garder les miennes", "Keep mine";
     ChangesTaken => "{count} valeur(s) reprise(s) de {catalogue}.", "{count} value(s) taken from {catalogue}.";
 
+    LoadingPage => "Chargement de la page…", "Loading the page…";
+
     // ── Page not found ──
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundBody => "Cette page, ou ce projet, n'existe pas dans ce navigateur. Il a peut-être été supprimé.", "This page, or this project, does not exist in this browser. It may have been deleted.";

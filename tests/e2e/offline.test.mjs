@@ -105,3 +105,34 @@ test("a new deployment is offered as reload to update, and the data is kept", as
   await finish(context);
   await site.server.close();
 });
+
+test("the first visit downloads the home screen's code only; later pages come on first use, offline too", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  const lazy = () => fetched.filter((path) => /^\/(split|chunk)_.*\.wasm$/.test(path));
+  await page.goto(site.server.url);
+  await page.locator("#new-project-name").waitFor();
+  assert.equal(fetched.filter((path) => path.endsWith("_bg.wasm")).length, 1);
+  assert.deepEqual(lazy(), [], "no page beyond phase 1 is part of the first visit");
+  const list = JSON.parse((await readFile(join(site.root, "sw.js"), "utf8")).match(/const PRECACHE = (.*);/)[1]);
+  assert.ok(list.some((url) => /^\/split_project_page_.*\.wasm$/.test(url)), "the service worker precaches the lazy pages");
+  assert.ok(list.includes("/__wasm_split.js"));
+  await controlled(page);
+
+  // Offline, a page that was never opened still loads: its module comes from the precache.
+  await createProject(page, "Later pages");
+  await context.setOffline(true);
+  await page.getByRole("link", { name: "Workshops", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Workshops" }).waitFor();
+  assert.ok(lazy().some((path) => path.startsWith("/split_workshop_mode_page_")), lazy().join(" "));
+  await page.goBack();
+  await page.getByRole("link", { name: "Phase 3", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Open-data roadmap" }).waitFor();
+  assert.ok(lazy().some((path) => path.startsWith("/split_project_page_")));
+  await context.setOffline(false);
+  await finish(context);
+  await site.server.close();
+});

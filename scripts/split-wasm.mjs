@@ -1,0 +1,102 @@
+// Splits the app's wasm at its #[lazy] pages (src/pages/later.rs), run from the post-build
+// hook on Trunk's staging directory. Trunk 0.21 has no step between cargo and wasm-bindgen,
+// so this redoes the end of its pipeline on cargo's output (linked with --emit-relocs,
+// .cargo/config.toml):
+// 1. tools/wasm-split cuts the module: a main module, `split_*.wasm` per lazy group and
+//    `chunk_*.wasm` for code two groups share, and `__wasm_split.js`, which loads them
+//    (fetched beside itself, on first use);
+// 2. wasm-bindgen on the main module, with the names Trunk gave its own output, keeping the
+//    linker's exports the chunks need (--keep-lld-exports);
+// 3. release builds: wasm-opt -Oz on every module (Trunk's own wasm-opt is off: its output
+//    is replaced);
+// 4. the staged files replaced, their `integrity` hashes in index.html recomputed, and the
+//    loader preloaded beside the main script.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const TOOL = join(ROOT, "target/tools/release/wasm-split");
+const WASM_OPT = join(ROOT, "node_modules/.bin/wasm-opt");
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} failed (${result.error ?? `exit ${result.status}`})`);
+  }
+}
+
+/**
+ * wasm-bindgen rewrites the signatures of the closures JavaScript calls into externref ones
+ * when the module uses reference types, and the split modules it never sees would keep the
+ * old ones ("function signature mismatch" in a lazy page). Everything, std included, is
+ * built without them (.cargo/config.toml, build-std in scripts/setup.sh): checked here.
+ */
+async function refuseReferenceTypes(path) {
+  const wasm = await readFile(path);
+  const section = wasm.indexOf("target_features");
+  const at = section < 0 ? -1 : wasm.indexOf(Buffer.from("\x0freference-types", "latin1"), section);
+  if (at > 0 && at - section < 400 && wasm[at - 1] === 0x2b /* + */) {
+    throw new Error(`${path} uses reference types: build std from source without them (scripts/setup.sh, wasm_env)`);
+  }
+}
+
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+
+export async function splitWasm(staging, release) {
+  const staged = (await readdir(staging)).find((name) => name.endsWith("_bg.wasm"));
+  if (!staged) throw new Error("no *_bg.wasm in Trunk's staging directory");
+  const stem = staged.slice(0, -"_bg.wasm".length);
+  const targetDir = process.env.CARGO_TARGET_DIR || join(ROOT, "target");
+  const input = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", "data-roadmap.wasm");
+  if (!existsSync(TOOL)) throw new Error(`${TOOL} is missing: scripts/setup.sh builds it (ensure_split_tool)`);
+
+  const work = await mkdtemp(join(tmpdir(), "data-roadmap-split-"));
+  try {
+    run(TOOL, [input, work, `./${stem}.js`]);
+    await refuseReferenceTypes(join(work, "main.wasm"));
+    const bindgen = join(work, "bindgen");
+    run("wasm-bindgen", [
+      join(work, "main.wasm"), "--target", "web", "--keep-lld-exports", "--no-typescript",
+      "--out-name", stem, "--out-dir", bindgen,
+    ]);
+    const modules = [[join(bindgen, `${stem}_bg.wasm`), staged]];
+    for (const name of await readdir(work)) {
+      if (/^(split|chunk)_.*\.wasm$/.test(name)) modules.push([join(work, name), name]);
+    }
+    for (const [from, name] of modules) {
+      if (release) {
+        run(WASM_OPT, [
+          "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+          "--strip-debug", "--strip-producers", from, "-o", join(staging, name),
+        ]);
+      } else {
+        await copyFile(from, join(staging, name));
+      }
+    }
+    await copyFile(join(bindgen, `${stem}.js`), join(staging, `${stem}.js`));
+    await copyFile(join(work, "__wasm_split.js"), join(staging, "__wasm_split.js"));
+    if (existsSync(join(bindgen, "snippets"))) {
+      await cp(join(bindgen, "snippets"), join(staging, "snippets"), { recursive: true });
+    }
+
+    const indexPath = join(staging, "index.html");
+    let index = await readFile(indexPath, "utf8");
+    for (const name of [`${stem}.js`, staged]) {
+      const hash = sri(await readFile(join(staging, name)));
+      const link = new RegExp(`(<link[^>]*href="/${name}"[^>]*integrity=")[^"]*(")`);
+      if (!link.test(index)) throw new Error(`index.html has no integrity for ${name}: has Trunk changed?`);
+      index = index.replace(link, `$1${hash}$2`);
+    }
+    const loader = `<link rel="modulepreload" href="/__wasm_split.js" crossorigin="anonymous" integrity="${sri(await readFile(join(staging, "__wasm_split.js")))}">`;
+    index = index.replace(/(<link rel="modulepreload"[^>]*>)/, `$1\n${loader}`);
+    if (!index.includes(loader)) throw new Error("index.html has no modulepreload link to put the loader beside");
+    await writeFile(indexPath, index);
+    console.log(`split: ${modules.length - 1} lazy modules and chunks beside ${staged}`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
