@@ -13,7 +13,7 @@ export const DIST = new URL("../../dist/", import.meta.url).pathname;
 export const WORKSPACE_KEY = "data-roadmap:workspace";
 export const INDEX_KEY = "data-roadmap:index";
 
-const TYPES = {
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".wasm": "application/wasm",
