@@ -44,6 +44,19 @@ async function refuseReferenceTypes(path) {
   }
 }
 
+/**
+ * The loader starts a module's fetch, then waits for the chunks it depends on before it
+ * reads the answer: a fetch that fails meanwhile is an "uncaught" rejection in the console,
+ * although the failure does reach the app (which says so and offers to try again). Marking
+ * the promise as handled where it is made keeps the console clean; the failure still flows
+ * through `instantiateStreaming`.
+ */
+function handleEarlyRejection(loader) {
+  const fetchLine = "const src = fetch(srcUrl);";
+  if (!loader.includes(fetchLine)) throw new Error("__wasm_split.js changed: review handleEarlyRejection");
+  return loader.replace(fetchLine, `${fetchLine}\n        src.catch(() => {});`);
+}
+
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 export async function splitWasm(staging, release) {
@@ -78,7 +91,7 @@ export async function splitWasm(staging, release) {
       }
     }
     await copyFile(join(bindgen, `${stem}.js`), join(staging, `${stem}.js`));
-    await copyFile(join(work, "__wasm_split.js"), join(staging, "__wasm_split.js"));
+    await writeFile(join(staging, "__wasm_split.js"), handleEarlyRejection(await readFile(join(work, "__wasm_split.js"), "utf8")));
     if (existsSync(join(bindgen, "snippets"))) {
       await cp(join(bindgen, "snippets"), join(staging, "snippets"), { recursive: true });
     }

@@ -790,6 +790,8 @@ strings! {
     ChangesTaken => "{count} valeur(s) reprise(s) de {catalogue}.", "{count} value(s) taken from {catalogue}.";
 
     LoadingPage => "Chargement de la page…", "Loading the page…";
+    PageNotLoaded => "Cette page n'a pas pu être téléchargée : la connexion semble coupée. Vos données sont intactes.", "This page could not be downloaded: the connection seems to be down. Your data is safe.";
+    TryAgain => "Réessayer", "Try again";
 
     // ── Page not found ──
     NotFoundTitle => "Page introuvable", "Page not found";

@@ -118,7 +118,7 @@ test("the first visit downloads the home screen's code only; later pages come on
   assert.equal(fetched.filter((path) => path.endsWith("_bg.wasm")).length, 1);
   assert.deepEqual(lazy(), [], "no page beyond phase 1 is part of the first visit");
   const list = JSON.parse((await readFile(join(site.root, "sw.js"), "utf8")).match(/const PRECACHE = (.*);/)[1]);
-  assert.ok(list.some((url) => /^\/split_project_page_.*\.wasm$/.test(url)), "the service worker precaches the lazy pages");
+  assert.ok(list.some((url) => /^\/split_project_pages.*\.wasm$/.test(url)), "the service worker precaches the lazy pages");
   assert.ok(list.includes("/__wasm_split.js"));
   await controlled(page);
 
@@ -127,12 +127,40 @@ test("the first visit downloads the home screen's code only; later pages come on
   await context.setOffline(true);
   await page.getByRole("link", { name: "Workshops", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Workshops" }).waitFor();
-  assert.ok(lazy().some((path) => path.startsWith("/split_workshop_mode_page_")), lazy().join(" "));
+  assert.ok(lazy().some((path) => path.startsWith("/split_workshop_mode")), lazy().join(" "));
   await page.goBack();
   await page.getByRole("link", { name: "Phase 3", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Open-data roadmap" }).waitFor();
-  assert.ok(lazy().some((path) => path.startsWith("/split_project_page_")));
+  assert.ok(lazy().some((path) => path.startsWith("/split_project_pages")));
   await context.setOffline(false);
+  await finish(context);
+  await site.server.close();
+});
+
+test("a later page whose download fails says so, keeps the data, and loads on \"Try again\"", async () => {
+  const site = await deploy();
+  // No service worker: the request goes to the network, which drops it the first time.
+  const context = await newContext(env.browser, { serviceWorkers: "block" });
+  const page = await context.newPage();
+  const dropped = [];
+  await page.route(/\/split_project_pages.*\.wasm$/, (route) => {
+    dropped.push(route.request().url());
+    return route.abort("internetdisconnected");
+  });
+  await page.goto(site.server.url);
+  await createProject(page, "Flaky Wi-Fi");
+  await page.getByRole("link", { name: "Phase 3", exact: true }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "This page could not be downloaded" });
+  await alert.waitFor();
+  assert.equal(dropped.length, 1);
+  await expectAccessible(page);
+  await page.unroute(/\/split_project_pages.*\.wasm$/);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await page.getByRole("heading", { level: 1, name: "Open-data roadmap" }).waitFor();
+  assert.equal(await alert.count(), 0);
+  // The app kept running: the rest of the project is still there and editable.
+  await page.getByRole("link", { name: "Phase 1", exact: true }).click();
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
   await finish(context);
   await site.server.close();
 });
