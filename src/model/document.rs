@@ -73,10 +73,7 @@ impl Workspace {
 
     /// The typed workspace of a document `read_document` accepted.
     pub fn from_document(value: Value) -> Result<Workspace, LoadError> {
-        serde_path_to_error::deserialize(value).map_err(|e| LoadError::Invalid {
-            path: e.path().to_string(),
-            detail: e.into_inner().to_string(),
-        })
+        super::json_path::read_typed(&value)
     }
 }
 

@@ -288,9 +288,16 @@ pub fn read_workshop(text: &str) -> Result<(u64, Workshop, String), LoadError> {
     newer_than_this(record.schema_version)?;
     // Workshops appeared with version 8: nothing to migrate yet.
     let workshop: Workshop =
-        serde_path_to_error::deserialize(record.workshop).map_err(|e| LoadError::Invalid {
-            path: format!("workshop.{}", e.path()),
-            detail: e.into_inner().to_string(),
+        super::json_path::read_typed(&record.workshop).map_err(|error| match error {
+            LoadError::Invalid { path, detail } if path.is_empty() => LoadError::Invalid {
+                path: "workshop".to_string(),
+                detail,
+            },
+            LoadError::Invalid { path, detail } => LoadError::Invalid {
+                path: format!("workshop.{path}"),
+                detail,
+            },
+            other => other,
         })?;
     let body = workshop_body_json(&workshop);
     Ok((record.revision, workshop, body))

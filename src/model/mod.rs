@@ -11,6 +11,7 @@ mod datamap;
 mod document;
 mod evaluation;
 mod import;
+mod json_path;
 pub mod layout;
 mod merge;
 mod planning;
