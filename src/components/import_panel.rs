@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::ImportReview;
+use super::ImportReviewLater;
 use crate::browser;
 use crate::export::decode_share_link;
 use crate::i18n::{import_error_message, share_error_message, Key};
@@ -69,7 +69,7 @@ pub fn ImportPanel() -> impl IntoView {
     let review = move || {
         incoming.get().map(|workspace| {
             view! {
-                <ImportReview
+                <ImportReviewLater
                     incoming=workspace
                     id_prefix="file-import"
                     on_done=Callback::new(move |_| incoming.set(None))
@@ -137,7 +137,7 @@ pub fn SharedLinkOffer() -> impl IntoView {
         let body = match decoded {
             Ok(workspace) => view! {
                 <p>{move || app.t(Key::SharedIntro)}</p>
-                <ImportReview
+                <ImportReviewLater
                     incoming=workspace
                     id_prefix="share-import"
                     on_done=Callback::new(move |_| close())

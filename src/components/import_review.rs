@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
-use super::ConfirmBox;
+use super::{ConfirmBox, NotLoaded};
 use crate::browser;
 use crate::i18n::{DisplayName, Key, Lang};
 use crate::model::{ImportLabels, Project, Resolution, Touched, Workspace};
@@ -61,6 +61,55 @@ fn import(app: AppState, incoming: Vec<(Project, Resolution)>) -> Option<Uuid> {
         Some(undo),
     );
     opened
+}
+
+/// The review, fetched when a file or a link first needs it: the home screen of a first
+/// visit does without its code.
+#[component]
+pub fn ImportReviewLater(
+    incoming: Workspace,
+    id_prefix: &'static str,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    #[cfg(feature = "split")]
+    {
+        super::lazily(move || {
+            let request = ReviewRequest {
+                incoming: incoming.clone(),
+                id_prefix,
+                on_done,
+            };
+            async move { review(request).await }
+        })
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        review(ReviewRequest {
+            incoming,
+            id_prefix,
+            on_done,
+        })
+        .unwrap_or_else(|NotLoaded| ().into_any())
+    }
+}
+
+struct ReviewRequest {
+    incoming: Workspace,
+    id_prefix: &'static str,
+    on_done: Callback<()>,
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(import_review, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn review(request: ReviewRequest) -> Result<AnyView, NotLoaded> {
+    let ReviewRequest {
+        incoming,
+        id_prefix,
+        on_done,
+    } = request;
+    Ok(view! { <ImportReview incoming id_prefix on_done/> }.into_any())
 }
 
 /// Lists `incoming`'s projects and imports them when asked. `id_prefix` keeps the ids of two

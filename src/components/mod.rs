@@ -10,6 +10,7 @@ mod fields;
 mod import_panel;
 mod import_review;
 mod lang_switch;
+mod lazy;
 mod notices;
 mod project_nav;
 mod scores;
@@ -29,8 +30,11 @@ pub use fields::{
     FieldSource, RowOf, TextField,
 };
 pub use import_panel::{ImportPanel, SharedLinkOffer};
-pub use import_review::{project_counts, ImportReview};
+pub use import_review::{project_counts, ImportReview, ImportReviewLater};
 pub use lang_switch::LangSwitch;
+#[cfg(feature = "split")]
+pub use lazy::lazily;
+pub use lazy::NotLoaded;
 pub use notices::{PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 pub use project_nav::ProjectNav;
 pub use scores::{availability_hint, ScoreCard, ScoreTable, UnscoredList};

@@ -1,11 +1,9 @@
-//! The pages a first visit does not open — after phase 1, and the workshop mode — loaded on
-//! first use. With the `split` feature (Trunk builds) each group is a `wasm_split` function
-//! (what Leptos' `#[lazy]` expands to, plus `fallible`, which `#[lazy]` does not pass): the
-//! build cuts its code out of the first download (scripts/split-wasm.mjs) and the browser
-//! fetches it when the page is first shown (the service worker has it offline). Without the
-//! feature (tests) the pages are plain calls.
+//! The pages a first visit does not open — after phase 1, and the workshop mode — fetched
+//! when first shown (`components::lazy`; the service worker has them offline).
 
 use leptos::prelude::*;
+
+use crate::components::NotLoaded;
 
 use super::{
     DashboardPage, DataMapPage, FilesPage, LetterPage, MethodPage, ProducersPage, ReportPage,
@@ -41,27 +39,17 @@ impl Later {
         )
     }
 
-    /// The page, once its code is there. A download that fails (the venue's Wi-Fi drops
-    /// before the service worker has the module) says so and offers to try again, instead of
-    /// stopping the app.
+    /// The page, once its code is there (`lazily` says if the download fails).
     pub fn page(self) -> impl IntoView {
         #[cfg(feature = "split")]
         {
-            let attempt = RwSignal::new(0u32);
-            move || {
-                attempt.track();
-                let load = async move {
-                    let loaded = if self.is_workshop_mode() {
-                        workshop_mode_page(self).await
-                    } else {
-                        project_page(self).await
-                    };
-                    loaded.unwrap_or_else(|NotLoaded| {
-                        view! { <LoadFailed retry=move || attempt.update(|n| *n += 1)/> }.into_any()
-                    })
-                };
-                view! { <Suspense fallback=Loading>{Suspend::new(load)}</Suspense> }
-            }
+            crate::components::lazily(move || async move {
+                if self.is_workshop_mode() {
+                    workshop_mode_page(self).await
+                } else {
+                    project_page(self).await
+                }
+            })
         }
         #[cfg(not(feature = "split"))]
         {
@@ -72,38 +60,6 @@ impl Later {
             };
             loaded.unwrap_or_else(|NotLoaded| ().into_any())
         }
-    }
-}
-
-/// A page's code could not be downloaded; the next attempt starts afresh.
-#[derive(Debug)]
-pub struct NotLoaded;
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        NotLoaded
-    }
-}
-
-/// Shown while a page's code arrives (a moment, once; then from the cache).
-#[cfg(feature = "split")]
-#[component]
-fn Loading() -> impl IntoView {
-    let app = crate::state::use_app();
-    view! { <p class="hint" role="status">{move || app.t(crate::i18n::Key::LoadingPage)}</p> }
-}
-
-#[cfg(feature = "split")]
-#[component]
-fn LoadFailed(retry: impl Fn() + 'static) -> impl IntoView {
-    use crate::i18n::Key;
-    let app = crate::state::use_app();
-    view! {
-        <div class="notice notice-error" role="alert">
-            <p>{move || app.t(Key::PageNotLoaded)}</p>
-            <button type="button" on:click=move |_| retry()>{move || app.t(Key::TryAgain)}</button>
-        </div>
     }
 }
 
