@@ -87,7 +87,7 @@ export async function startCompressedServer(root, { link, brotli = false } = {})
 }
 
 /** Loads `url` in a fresh profile with Chromium's emulation of `link`; ms to `ready`. */
-export async function throttledLoad(browser, url, ready, link = VENUE) {
+export async function throttledLoad(browser, url, ready, link = VENUE, then = null) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   try {
     const page = await context.newPage();
@@ -100,7 +100,10 @@ export async function throttledLoad(browser, url, ready, link = VENUE) {
       uploadThroughput: link.downBitsPerSecond / 8,
     });
     await page.goto(url, { timeout: 120_000 });
-    return await page.waitForFunction(ready, null, { polling: "raf", timeout: 120_000 }).then((h) => h.jsonValue());
+    const first = await page.waitForFunction(ready, null, { polling: "raf", timeout: 120_000 }).then((h) => h.jsonValue());
+    if (!then) return first;
+    const next = await page.waitForFunction(then, null, { polling: "raf", timeout: 120_000 }).then((h) => h.jsonValue());
+    return { first, next };
   } finally {
     await context.close();
   }

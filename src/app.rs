@@ -6,16 +6,15 @@ use leptos_router::path;
 
 use crate::components::{LangSwitch, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 use crate::i18n::Key;
-use crate::pages::{
-    in_workshop, under, HomePage, Later, NotFound, OverviewPage, ProjectShell, WantedListPage,
-    WorkshopShell,
-};
+use crate::pages::{in_workshop, under, HomePage, Later, NotFound, ProjectShell, WorkshopShell};
 use crate::routes::{NavItem, WorkshopPage};
 use crate::state::provide_app_state;
 
 #[component]
 pub fn App() -> impl IntoView {
     let app = provide_app_state();
+    // Runs once the first screen is built: its download does not delay it.
+    crate::pages::prefetch_phase_one();
     view! {
         <Router>
             <a class="skip-link" href="#main">{move || app.t(Key::SkipToContent)}</a>
@@ -53,8 +52,8 @@ pub fn App() -> impl IntoView {
                         />
                     </ParentRoute>
                     <ParentRoute path=path!("/project/:id") view=ProjectShell>
-                        <Route path=path!("") view=|| under(NavItem::Overview, OverviewPage)/>
-                        <Route path=path!("wanted") view=|| under(NavItem::Phase1, WantedListPage)/>
+                        <Route path=path!("") view=|| under(NavItem::Overview, || Later::Overview.page())/>
+                        <Route path=path!("wanted") view=|| under(NavItem::Phase1, || Later::WantedList.page())/>
                         <Route path=path!("sources") view=|| under(NavItem::Phase2, || Later::Sources.page())/>
                         <Route
                             path=path!("wanted/:wanted/sources")

@@ -1,19 +1,22 @@
-//! The pages a first visit does not open — after phase 1, and the workshop mode — fetched
-//! when first shown (`components::lazy`; the service worker has them offline).
+//! The pages the home screen does not need, fetched when first shown (`components::lazy`;
+//! the service worker has them offline): the overview and phase 1, fetched as soon as the
+//! home screen is up (`prefetch_phase_one`), the later project pages, and the workshop mode.
 
 use leptos::prelude::*;
 
 use crate::components::NotLoaded;
 
 use super::{
-    DashboardPage, DataMapPage, FilesPage, LetterPage, MethodPage, ProducersPage, ReportPage,
-    RoadmapPage, SharedNeedsPage, SourcesPage, VersionPage, WantedSourcesPage,
-    WorkshopProjectsPage, WorkshopsPage,
+    DashboardPage, DataMapPage, FilesPage, LetterPage, MethodPage, OverviewPage, ProducersPage,
+    ReportPage, RoadmapPage, SharedNeedsPage, SourcesPage, VersionPage, WantedListPage,
+    WantedSourcesPage, WorkshopProjectsPage, WorkshopsPage,
 };
 
 /// A page loaded on first use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Later {
+    Overview,
+    WantedList,
     Method,
     Sources,
     WantedSources,
@@ -30,13 +33,23 @@ pub enum Later {
     SharedNeeds,
 }
 
+/// The downloads the pages come in: what a participant opens first, what comes later, and
+/// the facilitator's workshop mode.
+enum Group {
+    PhaseOne,
+    ProjectPages,
+    WorkshopMode,
+}
+
 impl Later {
-    /// The workshop mode is a facilitator's: its own download, apart from the project pages.
-    fn is_workshop_mode(self) -> bool {
-        matches!(
-            self,
-            Later::Workshops | Later::WorkshopProjects | Later::Producers | Later::SharedNeeds
-        )
+    fn group(self) -> Group {
+        match self {
+            Later::Overview | Later::WantedList => Group::PhaseOne,
+            Later::Workshops | Later::WorkshopProjects | Later::Producers | Later::SharedNeeds => {
+                Group::WorkshopMode
+            }
+            _ => Group::ProjectPages,
+        }
     }
 
     /// The page, once its code is there (`lazily` says if the download fails).
@@ -44,23 +57,56 @@ impl Later {
         #[cfg(feature = "split")]
         {
             crate::components::lazily(move || async move {
-                if self.is_workshop_mode() {
-                    workshop_mode_page(self).await
-                } else {
-                    project_page(self).await
+                match self.group() {
+                    Group::PhaseOne => phase_one_page(self).await,
+                    Group::ProjectPages => project_page(self).await,
+                    Group::WorkshopMode => workshop_mode_page(self).await,
                 }
             })
         }
         #[cfg(not(feature = "split"))]
         {
-            let loaded = if self.is_workshop_mode() {
-                workshop_mode_page(self)
-            } else {
-                project_page(self)
+            let loaded = match self.group() {
+                Group::PhaseOne => phase_one_page(self),
+                Group::ProjectPages => project_page(self),
+                Group::WorkshopMode => workshop_mode_page(self),
             };
             loaded.unwrap_or_else(|NotLoaded| ().into_any())
         }
     }
+}
+
+/// Starts fetching the overview and phase 1 once the home screen is up, so that creating or
+/// opening a project does not wait for them. A failed fetch is tried again when the page is
+/// opened. The moment they are there is marked for the benchmark (`PHASE_ONE_MARK`).
+pub fn prefetch_phase_one() {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(async {
+        if prefetch_phase_one_module().await.is_ok() {
+            crate::browser::mark(PHASE_ONE_MARK);
+        }
+    });
+}
+
+/// Read by bench/bench.mjs.
+#[cfg(feature = "split")]
+const PHASE_ONE_MARK: &str = "data-roadmap:phase-one-ready";
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        phase_one,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(prefetch_phase_one_module)
+    )
+)]
+fn phase_one_page(page: Later) -> Result<AnyView, NotLoaded> {
+    Ok(match page {
+        Later::Overview => view! { <OverviewPage/> }.into_any(),
+        Later::WantedList => view! { <WantedListPage/> }.into_any(),
+        _ => ().into_any(),
+    })
 }
 
 #[cfg_attr(

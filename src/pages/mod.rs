@@ -24,7 +24,7 @@ pub use dashboard::DashboardPage;
 pub use data_map::DataMapPage;
 pub use files::FilesPage;
 pub use home::HomePage;
-pub use later::Later;
+pub use later::{prefetch_phase_one, Later};
 pub use letter::LetterPage;
 pub use method::MethodPage;
 pub use not_found::NotFound;

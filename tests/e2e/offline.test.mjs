@@ -106,7 +106,7 @@ test("a new deployment is offered as reload to update, and the data is kept", as
   await site.server.close();
 });
 
-test("the first visit downloads the home screen's code only; later pages come on first use, offline too", async () => {
+test("the first visit downloads the home screen's code, then phase 1's; later pages come on first use, offline too", async () => {
   const site = await deploy();
   const context = await newContext(env.browser);
   const page = await context.newPage();
@@ -116,7 +116,10 @@ test("the first visit downloads the home screen's code only; later pages come on
   await page.goto(site.server.url);
   await page.locator("#new-project-name").waitFor();
   assert.equal(fetched.filter((path) => path.endsWith("_bg.wasm")).length, 1);
-  assert.deepEqual(lazy(), [], "no page beyond phase 1 is part of the first visit");
+  // The overview and phase 1 follow the first screen, and nothing else does.
+  await page.waitForFunction(() => performance.getEntriesByName("data-roadmap:phase-one-ready").length === 1);
+  assert.ok(lazy().includes("/split_phase_one.wasm"), lazy().join(" "));
+  assert.deepEqual(lazy().filter((path) => path.startsWith("/split_") && path !== "/split_phase_one.wasm"), []);
   const list = JSON.parse((await readFile(join(site.root, "sw.js"), "utf8")).match(/const PRECACHE = (.*);/)[1]);
   assert.ok(list.some((url) => /^\/split_project_pages.*\.wasm$/.test(url)), "the service worker precaches the lazy pages");
   assert.ok(list.includes("/__wasm_split.js"));
