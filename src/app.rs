@@ -13,7 +13,7 @@ use crate::state::provide_app_state;
 #[component]
 pub fn App() -> impl IntoView {
     let app = provide_app_state();
-    // Runs once the first screen is built: its download does not delay it.
+    // After the first screen is painted: its download does not delay it.
     crate::pages::prefetch_phase_one();
     view! {
         <Router>

@@ -76,15 +76,23 @@ impl Later {
     }
 }
 
-/// Starts fetching the overview and phase 1 once the home screen is up, so that creating or
-/// opening a project does not wait for them. A failed fetch is tried again when the page is
-/// opened. The moment they are there is marked for the benchmark (`PHASE_ONE_MARK`).
+/// Starts fetching the overview and phase 1 once the first screen is painted, so that
+/// creating or opening a project does not wait for them, and the first screen does not wait
+/// for their download or compilation. A failed fetch is tried again when the page is opened.
+/// The moment they are there is marked for the benchmark (`PHASE_ONE_MARK`).
 pub fn prefetch_phase_one() {
     #[cfg(feature = "split")]
-    leptos::task::spawn_local(async {
-        if prefetch_phase_one_module().await.is_ok() {
-            crate::browser::mark(PHASE_ONE_MARK);
-        }
+    request_animation_frame(|| {
+        set_timeout(
+            || {
+                leptos::task::spawn_local(async {
+                    if prefetch_phase_one_module().await.is_ok() {
+                        crate::browser::mark(PHASE_ONE_MARK);
+                    }
+                })
+            },
+            std::time::Duration::ZERO,
+        )
     });
 }
 
