@@ -427,3 +427,50 @@ async fn every_page_address_is_answered_by_its_page_and_marked_in_the_navigation
     }
     fresh_page();
 }
+
+/// The rows of the Wanted Data List in the page, by their names.
+fn wanted_row_names(parent: &web_sys::HtmlElement) -> Vec<String> {
+    let rows = parent.query_selector_all(".wanted-row .row-name").unwrap();
+    (0..rows.length())
+        .map(|i| rows.get(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_wanted_list_shows_its_first_rows_at_once_and_every_row_soon_after() {
+    fresh_page();
+    let mut project = Project::new(Uuid::new_v4(), "Long list", 1_700_000_000_000);
+    let names: Vec<String> = (1..=150).map(|i| format!("Dataset {i}")).collect();
+    for name in &names {
+        project.add_wanted(WantedDataset {
+            name: name.clone(),
+            ..WantedDataset::new(Uuid::new_v4())
+        });
+    }
+    go_to(&Page::Project(project.id, ProjectPage::WantedList).href());
+    store(&Workspace {
+        projects: vec![project],
+        ..Workspace::default()
+    });
+    let (parent, handle) = mount_app();
+    let mut first = wanted_row_names(&parent);
+    while first.is_empty() {
+        sleep(1).await;
+        first = wanted_row_names(&parent);
+    }
+    assert!(
+        first.len() < names.len(),
+        "the first screen does not wait for every row ({} built)",
+        first.len()
+    );
+    assert_eq!(first, names[..first.len()], "the first rows, in order");
+    let mut waited = 0;
+    while wanted_row_names(&parent).len() < names.len() && waited < 5_000 {
+        sleep(50).await;
+        waited += 50;
+    }
+    assert_eq!(wanted_row_names(&parent), names, "every row, in order");
+    drop(handle);
+    parent.remove();
+    fresh_page();
+}

@@ -5,7 +5,9 @@ use uuid::Uuid;
 
 use super::use_project;
 use crate::browser;
-use crate::components::{flag_boxes, naming, ChoiceSelect, FieldSource, RowOf, StepNav, TextField};
+use crate::components::{
+    flag_boxes, naming, progressively, ChoiceSelect, FieldSource, RowOf, StepNav, TextField,
+};
 use crate::i18n::{DisplayName, Key};
 use crate::model::{Choice, Direction, Phase, WantedDataset, WorkFlag};
 use crate::state::{use_app, Handle, WantedHandle};
@@ -18,6 +20,7 @@ pub fn WantedListPage() -> impl IntoView {
     let project = use_project();
     let order = project.wanted_ids();
     let rows = project.rows(move |w, id| project.wanted(id).in_workspace(w).cloned());
+    let built = progressively(order);
     let add = move |_| {
         let dataset = project.add_wanted();
         browser::focus_later(format!("wanted-name-{}", dataset.id()));
@@ -32,7 +35,7 @@ pub fn WantedListPage() -> impl IntoView {
             <p>{move || app.t(Key::NoWanted)}</p>
         </Show>
         <ol class="wanted-list">
-            <For each=move || order.get() key=|id| *id let:id>
+            <For each=move || built.get() key=|id| *id let:id>
                 <WantedRow fields=RowOf::new(project.wanted(id), rows.row(id)) order/>
             </For>
         </ol>
