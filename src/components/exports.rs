@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::ButtonLink;
+use super::{ButtonLink, NotLoaded};
 use crate::browser;
 use crate::export::{export_project, export_workspace, ExportFile, ProjectExport};
-use crate::i18n::Key;
-use crate::model::{BackupDue, ItemPath, Touched};
+use crate::i18n::{Key, Lang};
+use crate::model::{BackupDue, ItemPath, Project, Touched, Workspace};
 use crate::routes::ProjectPage;
 use crate::state::{use_app, AppState, Handle, ProjectHandle};
 
@@ -26,20 +26,21 @@ pub fn offer(app: AppState, file: ExportFile) -> bool {
 pub fn download_project(project: ProjectHandle, kind: ProjectExport) {
     let app = project.app();
     let now = browser::now_ms();
-    let lang = app.lang.get_untracked();
     let Some(mut copy) = project.with_untracked(Clone::clone) else {
         return;
     };
     if kind == ProjectExport::Json {
         copy.backup.exported(now);
     }
-    let file = export_project(&copy, kind, lang, &browser::iso_today(), now);
-    if offer(app, file) && kind == ProjectExport::Json {
-        let id = project.id();
-        app.change(Touched::At(ItemPath::project(id)), |w| {
-            w.mark_exported(&[id], now)
-        });
-    }
+    let id = project.id();
+    let request = ExportRequest::new(app, Export::Project(Box::new(copy), kind), now);
+    leptos::task::spawn_local(async move {
+        if download(app, request).await && kind == ProjectExport::Json {
+            app.change(Touched::At(ItemPath::project(id)), |w| {
+                w.mark_exported(&[id], now)
+            });
+        }
+    });
 }
 
 /// Downloads every project as one JSON file.
@@ -48,12 +49,71 @@ pub fn download_workspace(app: AppState) {
     let mut workspace = app.with_workspace_untracked(Clone::clone);
     let ids: Vec<_> = workspace.projects.iter().map(|p| p.id).collect();
     workspace.mark_exported(&ids, now);
-    if offer(
-        app,
-        export_workspace(&workspace, &browser::iso_today(), now),
-    ) {
-        app.change(Touched::Everything, |w| w.mark_exported(&ids, now));
+    let request = ExportRequest::new(app, Export::Workspace(workspace), now);
+    leptos::task::spawn_local(async move {
+        if download(app, request).await {
+            app.change(Touched::Everything, |w| w.mark_exported(&ids, now));
+        }
+    });
+}
+
+/// What is to be written.
+enum Export {
+    Project(Box<Project>, ProjectExport),
+    Workspace(Workspace),
+}
+
+/// A file to write, with what dates and translates it.
+struct ExportRequest {
+    export: Export,
+    lang: Lang,
+    today: String,
+    now: i64,
+}
+
+impl ExportRequest {
+    fn new(app: AppState, export: Export, now: i64) -> Self {
+        ExportRequest {
+            export,
+            lang: app.lang.get_untracked(),
+            today: browser::iso_today(),
+            now,
+        }
     }
+}
+
+/// Writes the file and hands it to the browser; says why when either fails.
+async fn download(app: AppState, request: ExportRequest) -> bool {
+    #[cfg(feature = "split")]
+    let file = write_file(request).await;
+    #[cfg(not(feature = "split"))]
+    let file = write_file(request);
+    match file {
+        Ok(file) => offer(app, file),
+        Err(NotLoaded) => {
+            app.show_toast(app.t(Key::ExportNotLoaded).to_string(), None);
+            false
+        }
+    }
+}
+
+/// The writers (JSON, the Markdown report, the CSV tables) come with the first download
+/// (`components::lazy`): the first screen does not need them.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(exports, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn write_file(request: ExportRequest) -> Result<ExportFile, NotLoaded> {
+    let ExportRequest {
+        export,
+        lang,
+        today,
+        now,
+    } = request;
+    Ok(match export {
+        Export::Project(project, kind) => export_project(&project, kind, lang, &today, now),
+        Export::Workspace(workspace) => export_workspace(&workspace, &today, now),
+    })
 }
 
 fn export_label(kind: ProjectExport) -> Key {

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::ImportReviewLater;
+use super::{ImportReviewLater, NotLoaded};
 use crate::browser;
-use crate::export::decode_share_link;
+use crate::export::{decode_share_link, is_share_link, ShareError};
 use crate::i18n::{import_error_message, share_error_message, Key};
 use crate::model::{parse_import, ImportError, Workspace, MAX_IMPORT_BYTES};
 use crate::state::use_app;
@@ -123,19 +123,65 @@ pub fn ImportPanel() -> impl IntoView {
     }
 }
 
+/// What became of the share link in the address bar.
+#[derive(Clone)]
+enum SharedLink {
+    Reading,
+    Read(Result<Workspace, ShareError>),
+    /// The code that reads links could not be downloaded.
+    NotLoaded,
+}
+
 /// A project shared by link (`#share=…`), offered for import on the home screen.
 #[component]
 pub fn SharedLinkOffer() -> impl IntoView {
     let app = use_app();
-    let offer = RwSignal::new(decode_share_link(&browser::location_hash()));
+    let fragment = StoredValue::new(browser::location_hash());
+    let offer = RwSignal::new(None::<SharedLink>);
+    let read = move || {
+        offer.set(Some(SharedLink::Reading));
+        let fragment = fragment.get_value();
+        leptos::task::spawn_local(async move {
+            #[cfg(feature = "split")]
+            let read = read_share_link(fragment).await;
+            #[cfg(not(feature = "split"))]
+            let read = read_share_link(fragment);
+            offer.try_set(match read {
+                Ok(decoded) => decoded.map(SharedLink::Read),
+                Err(NotLoaded) => Some(SharedLink::NotLoaded),
+            });
+        });
+    };
+    if fragment.with_value(|f| is_share_link(f)) {
+        read();
+    }
     let close = move || {
         browser::clear_location_hash();
         offer.set(None);
     };
+    let dismiss = move || {
+        view! {
+            <button type="button" on:click=move |_| close()>
+                {move || app.t(Key::Dismiss)}
+            </button>
+        }
+    };
     move || {
-        let decoded = offer.get()?;
-        let body = match decoded {
-            Ok(workspace) => view! {
+        let body = match offer.get()? {
+            SharedLink::Reading => {
+                view! { <p class="hint" role="status">{move || app.t(Key::SharedLinkReading)}</p> }
+                    .into_any()
+            }
+            SharedLink::NotLoaded => view! {
+                <div class="notice notice-error" role="alert" data-testid="share-error">
+                    <p>{move || app.t(Key::SharedLinkNotLoaded)}</p>
+                    <button type="button" on:click=move |_| read()>{move || app.t(Key::TryAgain)}</button>
+                    " "
+                    {dismiss()}
+                </div>
+            }
+            .into_any(),
+            SharedLink::Read(Ok(workspace)) => view! {
                 <p>{move || app.t(Key::SharedIntro)}</p>
                 <ImportReviewLater
                     incoming=workspace
@@ -144,15 +190,13 @@ pub fn SharedLinkOffer() -> impl IntoView {
                 />
             }
             .into_any(),
-            Err(error) => {
+            SharedLink::Read(Err(error)) => {
                 let text = move || share_error_message(&error, app.lang.get());
                 view! {
                     <div class="notice notice-error" role="alert" data-testid="share-error">
                         <p>{text}</p>
                         <p>{move || app.t(Key::NothingChanged)}</p>
-                        <button type="button" on:click=move |_| close()>
-                            {move || app.t(Key::Dismiss)}
-                        </button>
+                        {dismiss()}
                     </div>
                 }
                 .into_any()
@@ -165,4 +209,13 @@ pub fn SharedLinkOffer() -> impl IntoView {
             </section>
         })
     }
+}
+
+/// Inflating and checking a link comes with the import review's code, which shows it next.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(import_review, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn read_share_link(fragment: String) -> Result<Option<Result<Workspace, ShareError>>, NotLoaded> {
+    Ok(decode_share_link(&fragment))
 }

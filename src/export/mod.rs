@@ -16,7 +16,8 @@ pub use markdown::project_markdown;
 pub use meeting::{meeting_sheet_file, meeting_sheet_markdown};
 pub use report::{project_report, Cell, Report, ReportSection, MAP_SECTION};
 pub use share::{
-    decode_share_link, encode_share_link, ShareError, MAX_SHARE_FRAGMENT, SHARE_PREFIX,
+    decode_share_link, encode_share_link, is_share_link, ShareError, MAX_SHARE_FRAGMENT,
+    SHARE_PREFIX,
 };
 pub use tables::{actions_csv, sources_csv, wanted_csv};
 

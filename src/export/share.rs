@@ -41,6 +41,14 @@ pub fn encode_share_link(project: &Project) -> Result<String, ShareError> {
     Ok(fragment)
 }
 
+/// Whether a fragment (with or without `#`) is a share link, without reading it.
+pub fn is_share_link(fragment: &str) -> bool {
+    fragment
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .starts_with(SHARE_PREFIX)
+}
+
 /// Reads a fragment (with or without `#`); `None` when it is not a share link at all.
 pub fn decode_share_link(fragment: &str) -> Option<Result<Workspace, ShareError>> {
     let data = fragment

@@ -147,6 +147,9 @@ fn a_share_link_carries_the_content_without_the_history() {
         "provenance kept"
     );
     assert_eq!(decode_share_link("#/project/1"), None);
+    // The home screen tells a share link apart before fetching the code that reads it.
+    assert!(is_share_link(&format!("#{fragment}")) && is_share_link(&fragment));
+    assert!(!is_share_link("#/project/1") && !is_share_link("") && !is_share_link("#"));
 }
 
 #[test]
@@ -211,7 +214,9 @@ proptest! {
     }
 
     #[test]
-    fn any_fragment_never_panics_and_is_explained(text in "share=[A-Za-z0-9_=-]{0,300}|.{0,300}") {
+    fn any_fragment_never_panics_and_is_explained(text in "#?share=[A-Za-z0-9_=-]{0,300}|.{0,300}") {
+        // What the home screen checks first is exactly what the reader then accepts.
+        prop_assert_eq!(is_share_link(&text), decode_share_link(&text).is_some());
         if let Some(Err(error)) = decode_share_link(&text) {
             prop_assert!(!share_error_message(&error, Lang::En).is_empty());
         }

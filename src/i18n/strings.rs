@@ -571,6 +571,8 @@ strings! {
 
     // ── Share links ──
     SharedTitle => "Un projet vous a été partagé", "A project was shared with you";
+    SharedLinkReading => "Lecture du lien…", "Reading the link…";
+    SharedLinkNotLoaded => "Le projet partagé n'a pas pu être ouvert : le code qui lit les liens n'a pas pu être téléchargé (la connexion semble coupée). Rien n'a changé.", "The shared project could not be opened: the code that reads links could not be downloaded (the connection seems to be down). Nothing has changed.";
     SharedIntro => "Ce lien contient un projet. Il n'a été envoyé à aucun serveur : il est dans le lien lui-même. Rien n'est ajouté sans votre accord.", "This link holds a project. It was not sent to any server: it is in the link itself. Nothing is added without your say.";
     ShareTitle => "Partager par un lien", "Share by link";
     ShareHelp => "Le projet (sans ses versions enregistrées) est compressé dans le lien lui-même, après le #, que les navigateurs n'envoient jamais au serveur. Toute personne qui a le lien peut voir le projet.", "The project (without its saved versions) is compressed into the link itself, after the #, which browsers never send to the server. Anyone who has the link can see the project.";
@@ -792,6 +794,7 @@ strings! {
     LoadingPage => "Chargement de la page…", "Loading the page…";
     PageNotLoaded => "Cette page n'a pas pu être téléchargée : la connexion semble coupée. Vos données sont intactes.", "This page could not be downloaded: the connection seems to be down. Your data is safe.";
     TryAgain => "Réessayer", "Try again";
+    ExportNotLoaded => "Le fichier n'a pas pu être préparé : le code qui l'écrit n'a pas pu être téléchargé (la connexion semble coupée). Vos données sont intactes ; réessayez une fois en ligne.", "The file could not be prepared: the code that writes it could not be downloaded (the connection seems to be down). Your data is safe; try again once online.";
 
     // ── Page not found ──
     NotFoundTitle => "Page introuvable", "Page not found";

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import {
   DIST, launch, startServer, newContext, createProject, finish, expectAccessible, waitForStored, storageSnapshot,
 } from "./harness.mjs";
@@ -164,6 +165,53 @@ test("a later page whose download fails says so, keeps the data, and loads on \"
   // The app kept running: the rest of the project is still there and editable.
   await page.getByRole("link", { name: "Phase 1", exact: true }).click();
   await page.getByRole("heading", { level: 1 }).first().waitFor();
+  await finish(context);
+  await site.server.close();
+});
+
+test("a download whose writer cannot be fetched says so, keeps the data, and works on the next click", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser, { serviceWorkers: "block" });
+  const page = await context.newPage();
+  const dropped = [];
+  await page.route(/\/split_exports.*\.wasm$/, (route) => {
+    dropped.push(route.request().url());
+    return route.abort("internetdisconnected");
+  });
+  await page.goto(site.server.url);
+  await createProject(page, "Backup on flaky Wi-Fi");
+  await page.goto(site.server.url);
+  const backup = page.locator("#export-workspace");
+  await backup.click();
+  await page.getByText("The file could not be prepared: the code that writes it could not be downloaded").waitFor();
+  assert.equal(dropped.length, 1);
+  await expectAccessible(page);
+  await page.unroute(/\/split_exports.*\.wasm$/);
+  const [file] = await Promise.all([page.waitForEvent("download"), backup.click()]);
+  const text = await readFile(await file.path(), "utf8");
+  assert.equal(JSON.parse(text).projects[0].name, "Backup on flaky Wi-Fi");
+  await finish(context);
+  await site.server.close();
+});
+
+test("a share link whose reader cannot be fetched says so, changes nothing, and opens on \"Try again\"", async () => {
+  const site = await deploy();
+  const fixture = JSON.parse(await readFile(new URL("../fixtures/workspace-v9.json", import.meta.url), "utf8"));
+  const shared = { ...fixture, projects: [fixture.projects[0]], workshops: [] };
+  const data = deflateRawSync(Buffer.from(JSON.stringify(shared))).toString("base64url");
+  const context = await newContext(env.browser, { serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.route(/\/split_import_review.*\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.goto(`${site.server.url}/#share=${data}`);
+  const alert = page.getByRole("alert").filter({ hasText: "The shared project could not be opened" });
+  await alert.waitFor();
+  await expectAccessible(page);
+  const projects = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("data-roadmap:project:")));
+  assert.deepEqual(await projects(), [], "nothing was imported");
+  await page.unroute(/\/split_import_review.*\.wasm$/);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await page.getByRole("heading", { level: 3, name: fixture.projects[0].name }).waitFor();
+  assert.equal(await alert.count(), 0);
   await finish(context);
   await site.server.close();
 });
