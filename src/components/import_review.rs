@@ -73,7 +73,7 @@ pub fn ImportReviewLater(
 ) -> impl IntoView {
     #[cfg(feature = "split")]
     {
-        super::lazily(move || {
+        super::lazily(super::LazyPart::Section, move || {
             let request = ReviewRequest {
                 incoming: incoming.clone(),
                 id_prefix,

@@ -19,10 +19,19 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     }
 }
 
+/// What a lazy view is, for its "Loading…" and failure messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LazyPart {
+    /// A whole page.
+    Page,
+    /// A section of a page that is already there.
+    Section,
+}
+
 /// The view `load` gives once its code is there: "Loading…" meanwhile, a message and
 /// "Try again" if the download fails.
 #[cfg(feature = "split")]
-pub fn lazily<Load, Loaded>(load: Load) -> impl IntoView
+pub fn lazily<Load, Loaded>(part: LazyPart, load: Load) -> impl IntoView
 where
     Load: Fn() -> Loaded + Send + Sync + 'static,
     Loaded: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
@@ -33,29 +42,38 @@ where
         let loaded = load();
         let view = async move {
             loaded.await.unwrap_or_else(|NotLoaded| {
-                view! { <LoadFailed retry=move || attempt.update(|n| *n += 1)/> }.into_any()
+                view! { <LoadFailed part retry=move || attempt.update(|n| *n += 1)/> }.into_any()
             })
         };
-        view! { <Suspense fallback=Loading>{Suspend::new(view)}</Suspense> }
+        view! { <Suspense fallback=move || view! { <Loading part/> }>{Suspend::new(view)}</Suspense> }
     }
 }
 
 /// Shown while the code arrives (a moment, once; then from the cache).
 #[cfg(feature = "split")]
 #[component]
-fn Loading() -> impl IntoView {
+fn Loading(part: LazyPart) -> impl IntoView {
+    use crate::i18n::Key;
     let app = crate::state::use_app();
-    view! { <p class="hint" role="status">{move || app.t(crate::i18n::Key::LoadingPage)}</p> }
+    let key = match part {
+        LazyPart::Page => Key::LoadingPage,
+        LazyPart::Section => Key::LoadingSection,
+    };
+    view! { <p class="hint" role="status">{move || app.t(key)}</p> }
 }
 
 #[cfg(feature = "split")]
 #[component]
-fn LoadFailed(retry: impl Fn() + 'static) -> impl IntoView {
+fn LoadFailed(part: LazyPart, retry: impl Fn() + 'static) -> impl IntoView {
     use crate::i18n::Key;
     let app = crate::state::use_app();
+    let key = match part {
+        LazyPart::Page => Key::PageNotLoaded,
+        LazyPart::Section => Key::SectionNotLoaded,
+    };
     view! {
         <div class="notice notice-error" role="alert">
-            <p>{move || app.t(Key::PageNotLoaded)}</p>
+            <p>{move || app.t(key)}</p>
             <button type="button" on:click=move |_| retry()>{move || app.t(Key::TryAgain)}</button>
         </div>
     }

@@ -35,7 +35,7 @@ pub use import_review::{project_counts, ImportReview, ImportReviewLater};
 pub use lang_switch::LangSwitch;
 #[cfg(feature = "split")]
 pub use lazy::lazily;
-pub use lazy::NotLoaded;
+pub use lazy::{LazyPart, NotLoaded};
 pub use notices::{PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 pub use progressive::progressively;
 pub use project_nav::ProjectNav;

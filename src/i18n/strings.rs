@@ -794,6 +794,8 @@ strings! {
     LoadingPage => "Chargement de la page…", "Loading the page…";
     PageNotLoaded => "Cette page n'a pas pu être téléchargée : la connexion semble coupée. Vos données sont intactes.", "This page could not be downloaded: the connection seems to be down. Your data is safe.";
     TryAgain => "Réessayer", "Try again";
+    LoadingSection => "Chargement…", "Loading…";
+    SectionNotLoaded => "Cette partie de la page n'a pas pu être téléchargée : la connexion semble coupée. Vos données sont intactes.", "This part of the page could not be downloaded: the connection seems to be down. Your data is safe.";
     ExportNotLoaded => "Le fichier n'a pas pu être préparé : le code qui l'écrit n'a pas pu être téléchargé (la connexion semble coupée). Vos données sont intactes ; réessayez une fois en ligne.", "The file could not be prepared: the code that writes it could not be downloaded (the connection seems to be down). Your data is safe; try again once online.";
 
     // ── Page not found ──

@@ -9,7 +9,9 @@ use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use crate::browser;
-use crate::components::{download_workspace, ExampleWorkshop, ImportPanel, SharedLinkOffer};
+use crate::components::{
+    download_workspace, ExampleWorkshop, ImportPanel, NotLoaded, SharedLinkOffer,
+};
 use crate::i18n::{Key, Label};
 use crate::model::{Phase, Project, Touched};
 use crate::routes::{Page, ProjectPage};
@@ -49,10 +51,50 @@ pub fn HomePage() -> impl IntoView {
         <SharedLinkOffer/>
         <NewProjectForm/>
         <ProjectList/>
-        <ImportPanel/>
-        <ExampleWorkshop/>
+        <HomeExtras/>
         <SetAsidePanel/>
     }
+}
+
+/// Importing a file and the example workshop sit below the projects: their code comes with
+/// phase 1's, fetched once the first screen is painted (`later::prefetch_phase_one`).
+#[component]
+fn HomeExtras() -> impl IntoView {
+    #[cfg(feature = "split")]
+    {
+        let painted = RwSignal::new(false);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    painted.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+        move || {
+            painted.get().then(|| {
+                crate::components::lazily(crate::components::LazyPart::Section, || async {
+                    home_extras().await
+                })
+            })
+        }
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        home_extras().unwrap_or_else(|NotLoaded| ().into_any())
+    }
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(phase_one, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn home_extras() -> Result<AnyView, NotLoaded> {
+    Ok(view! {
+        <ImportPanel/>
+        <ExampleWorkshop/>
+    }
+    .into_any())
 }
 
 #[component]

@@ -1,6 +1,7 @@
 //! The pages the home screen does not need, fetched when first shown (`components::lazy`;
 //! the service worker has them offline): the overview and phase 1, fetched as soon as the
-//! home screen is up (`prefetch_phase_one`), the later project pages, and the workshop mode.
+//! home screen is up (`prefetch_phase_one`; the home screen's import and example sections
+//! come in the same module), the later project pages, and the workshop mode.
 
 use leptos::prelude::*;
 
@@ -56,7 +57,7 @@ impl Later {
     pub fn page(self) -> impl IntoView {
         #[cfg(feature = "split")]
         {
-            crate::components::lazily(move || async move {
+            crate::components::lazily(crate::components::LazyPart::Page, move || async move {
                 match self.group() {
                     Group::PhaseOne => phase_one_page(self).await,
                     Group::ProjectPages => project_page(self).await,

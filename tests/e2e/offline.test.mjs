@@ -215,3 +215,22 @@ test("a share link whose reader cannot be fetched says so, changes nothing, and 
   await finish(context);
   await site.server.close();
 });
+
+test("the home screen works while its lower sections' code is missing, and brings them on \"Try again\"", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser, { serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.route(/\/split_phase_one.*\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.goto(site.server.url);
+  const alert = page.getByRole("alert").filter({ hasText: "This part of the page could not be downloaded" });
+  await alert.waitFor();
+  await page.locator("#new-project-name").waitFor();
+  await expectAccessible(page);
+  await page.unroute(/\/split_phase_one.*\.wasm$/);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await page.getByRole("heading", { level: 2, name: "Import a project" }).waitFor();
+  assert.equal(await alert.count(), 0);
+  await createProject(page, "After the Wi-Fi came back");
+  await finish(context);
+  await site.server.close();
+});
