@@ -85,6 +85,14 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
+/// Runs `f` once the next frame is painted: a timeout queued from an animation frame runs
+/// after that frame's paint. Work put there never delays what is already on screen.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
+    });
+}
+
 /// Moves keyboard focus to the element with this id, after the DOM has caught up.
 pub fn focus_later(id: String) {
     leptos::prelude::request_animation_frame(move || {

@@ -6,8 +6,6 @@
 //! batches: the page is there and usable at once, and every row follows within about half a
 //! second (before the user has scrolled past the first screen).
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -26,28 +24,22 @@ pub fn progressively(order: Memo<Vec<Uuid>>) -> Signal<Vec<Uuid>> {
     })
 }
 
-/// Shows the next batch once the current rows are painted (a timeout queued from an animation
-/// frame runs after that frame's paint), until every row is there; stops quietly when the page
-/// has gone (its signals are disposed).
+/// Shows the next batch once the current rows are painted, until every row is there; stops
+/// quietly when the page has gone (its signals are disposed).
 fn grow(shown: RwSignal<usize>, order: Memo<Vec<Uuid>>) {
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let (Some(count), Some(len)) = (
-                    shown.try_get_untracked(),
-                    order.try_with_untracked(Vec::len),
-                ) else {
-                    return;
-                };
-                if count >= len {
-                    // From now on rows added by the user show at once.
-                    shown.try_set(usize::MAX);
-                } else {
-                    shown.try_set(count + BATCH);
-                    grow(shown, order);
-                }
-            },
-            Duration::ZERO,
-        );
+    crate::browser::after_next_paint(move || {
+        let (Some(count), Some(len)) = (
+            shown.try_get_untracked(),
+            order.try_with_untracked(Vec::len),
+        ) else {
+            return;
+        };
+        if count >= len {
+            // From now on rows added by the user show at once.
+            shown.try_set(usize::MAX);
+        } else {
+            shown.try_set(count + BATCH);
+            grow(shown, order);
+        }
     });
 }

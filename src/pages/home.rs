@@ -63,13 +63,8 @@ fn HomeExtras() -> impl IntoView {
     #[cfg(feature = "split")]
     {
         let painted = RwSignal::new(false);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    painted.try_set(true);
-                },
-                std::time::Duration::ZERO,
-            )
+        browser::after_next_paint(move || {
+            painted.try_set(true);
         });
         move || {
             painted.get().then(|| {

@@ -83,17 +83,12 @@ impl Later {
 /// The moment they are there is marked for the benchmark (`PHASE_ONE_MARK`).
 pub fn prefetch_phase_one() {
     #[cfg(feature = "split")]
-    request_animation_frame(|| {
-        set_timeout(
-            || {
-                leptos::task::spawn_local(async {
-                    if prefetch_phase_one_module().await.is_ok() {
-                        crate::browser::mark(PHASE_ONE_MARK);
-                    }
-                })
-            },
-            std::time::Duration::ZERO,
-        )
+    crate::browser::after_next_paint(|| {
+        leptos::task::spawn_local(async {
+            if prefetch_phase_one_module().await.is_ok() {
+                crate::browser::mark(PHASE_ONE_MARK);
+            }
+        })
     });
 }
 
