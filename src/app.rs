@@ -4,11 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::components::{LangSwitch, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
+use crate::components::{
+    LangSwitch, OpeningNotice, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion,
+};
 use crate::i18n::Key;
 use crate::pages::{in_workshop, under, HomePage, Later, NotFound, ProjectShell, WorkshopShell};
 use crate::routes::{NavItem, WorkshopPage};
-use crate::state::provide_app_state;
+use crate::state::{provide_app_state, Opening};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -32,7 +34,9 @@ pub fn App() -> impl IntoView {
             <StorageNotices/>
             <main id="main" tabindex="-1">
                 // Each project page says which entry of the project navigation it belongs to
-                // (`routes::NavItem`); `routes::Page::href` builds the addresses below.
+                // (`routes::NavItem`); `routes::Page::href` builds the addresses below. The
+                // pages wait for the stored projects to be read (`state::Opening`).
+                <Show when=move || app.opening.get() == Opening::Open fallback=OpeningNotice>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/method") view=|| Later::Method.page()/>
@@ -77,6 +81,7 @@ pub fn App() -> impl IntoView {
                         />
                     </ParentRoute>
                 </Routes>
+                </Show>
             </main>
             <footer class="site-footer no-print">
                 <SaveIndicator/>

@@ -2,69 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
-use crate::i18n::{load_error_reason, name_or, Key};
-use crate::model::HeldProject;
-use crate::offline::{self, Persistence};
-use crate::state::{use_app, HoldReason, SaveStatus, StartupProblem};
-use crate::storage::SaveError;
+use super::ReadNotices;
 
-/// A file name for downloaded unreadable data, stamped so that two never collide.
-fn unreadable_file_name(at: i64) -> String {
-    format!("data-roadmap-unreadable-{at}.json")
-}
+use crate::i18n::Key;
+use crate::offline::{self, Persistence};
+use crate::state::{use_app, HoldReason, Opening, SaveStatus, StartupProblem};
+use crate::storage::SaveError;
 
 /// Banners about storage: the load problem, a failing save, a change from another tab.
 #[component]
 pub fn StorageNotices() -> impl IntoView {
     let app = use_app();
-    let startup = move || {
-        let lang = app.lang.get();
-        let (error, raw) = match app.startup_problem.get()? {
-            StartupProblem::Unreadable { error, raw, .. } => (error, raw),
-            StartupProblem::Newer => {
-                let body = Key::NewerDataBody.text(lang);
-                return Some(
-                    view! {
-                        <div class="notice notice-error" role="alert" data-testid="newer-data">
-                            <p><strong>{Key::NewerDataTitle.text(lang)}</strong></p>
-                            <p>{body}</p>
-                            <p class="actions">
-                                <button type="button" on:click=move |_| browser::reload()>
-                                    {Key::ReloadToUpdate.text(lang)}
-                                </button>
-                            </p>
-                        </div>
-                    }
-                    .into_any(),
-                );
-            }
-            StartupProblem::Unavailable => return None,
-        };
-        let body = Key::UnreadableBody.fill(lang, &[("reason", &load_error_reason(&error, lang))]);
-        let download = move |_| {
-            let _ = browser::download(
-                &unreadable_file_name(browser::now_ms()),
-                "application/json",
-                &raw,
-            );
-        };
-        Some(view! {
-            <div class="notice notice-error" role="alert" data-testid="unreadable-notice">
-                <p><strong>{Key::UnreadableTitle.text(lang)}</strong></p>
-                <p>{body}</p>
-                <p class="actions">
-                    <button type="button" on:click=download>
-                        {Key::DownloadUnreadable.text(lang)}
-                    </button>
-                    <button type="button" class="secondary" on:click=move |_| app.startup_problem.set(None)>
-                        {Key::Dismiss.text(lang)}
-                    </button>
-                </p>
-            </div>
-        }
-        .into_any())
-    };
     let save_problem = move || {
         let lang = app.lang.get();
         let text = match app.save_status.get() {
@@ -87,6 +35,7 @@ pub fn StorageNotices() -> impl IntoView {
                 return None
             }
             SaveStatus::Held(HoldReason::NewerData) => Key::SaveHeldNewer.text(lang).to_string(),
+            SaveStatus::KeeperNotLoaded => Key::SaveKeeperNotLoaded.text(lang).to_string(),
             SaveStatus::Saved | SaveStatus::Pending => return None,
         };
         Some(view! {
@@ -119,70 +68,10 @@ pub fn StorageNotices() -> impl IntoView {
             }
         })
     };
-    let conflicts = move || {
-        let lang = app.lang.get();
-        let lines = app.conflicts.get();
-        (!lines.is_empty()).then(|| {
-            let lines = lines
-                .into_iter()
-                .map(|(name, label)| {
-                    let name = name_or(&name, Key::UntitledProject, lang);
-                    view! { <p>{Key::ConflictKept.fill(lang, &[("name", &name), ("label", &label)])}</p> }
-                })
-                .collect_view();
-            view! {
-                <div class="notice notice-warning" role="status" data-testid="conflict-notice">
-                    {lines}
-                    <button type="button" class="secondary" on:click=move |_| app.conflicts.set(Vec::new())>
-                        {Key::Dismiss.text(lang)}
-                    </button>
-                </div>
-            }
-        })
-    };
     view! {
         <div class="notices">
-            {update} {startup} {save_problem} {conflicts} {other_tab} <HeldProjects />
+            {update} <ReadNotices/> {save_problem} {other_tab}
         </div>
-    }
-}
-
-/// Projects kept in storage that this version leaves alone, each said once.
-#[component]
-fn HeldProjects() -> impl IntoView {
-    let app = use_app();
-    let line = move |held: HeldProject| {
-        let lang = app.lang.get();
-        match held.found {
-            0 => Key::HeldProjectUnreadable.text(lang).to_string(),
-            found => {
-                let name = name_or(
-                    held.name.as_deref().unwrap_or_default(),
-                    Key::UntitledProject,
-                    lang,
-                );
-                Key::HeldProject.fill(lang, &[("name", &name), ("found", &found.to_string())])
-            }
-        }
-    };
-    move || {
-        let held = app.held_projects.get();
-        (!held.is_empty()).then(|| {
-            let lines = held
-                .into_iter()
-                .map(|h| view! { <p>{line(h)}</p> })
-                .collect_view();
-            view! {
-                <div class="notice notice-warning" role="status" data-testid="held-projects">
-                    {lines}
-                    <p class="actions">
-                        <button type="button" on:click=move |_| browser::reload()>
-                            {app.t(Key::Reload)}
-                        </button>
-                    </p>
-                </div>
-            }
-        })
     }
 }
 
@@ -199,6 +88,31 @@ pub fn PersistenceNote() -> impl IntoView {
     view! { <p data-testid="persistence">{text}</p> }
 }
 
+/// Stands in for the pages while the stored projects are read, or says why they cannot be.
+#[component]
+pub fn OpeningNotice() -> impl IntoView {
+    let app = use_app();
+    move || match app.opening.get() {
+        Opening::Open => None,
+        Opening::Reading => Some(
+            view! { <p class="hint" role="status">{move || app.t(Key::OpeningProjects)}</p> }
+                .into_any(),
+        ),
+        Opening::NotLoaded => Some(
+            view! {
+                <div class="notice notice-error" role="alert" data-testid="opening-failed">
+                    <h1>{move || app.t(Key::OpeningFailedTitle)}</h1>
+                    <p>{move || app.t(Key::OpeningFailed)}</p>
+                    <button type="button" on:click=move |_| app.open_stored()>
+                        {move || app.t(Key::TryAgain)}
+                    </button>
+                </div>
+            }
+            .into_any(),
+        ),
+    }
+}
+
 /// A quiet line saying whether the last change is safely stored.
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
@@ -207,7 +121,9 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::Saved => app.t(Key::SaveSaved),
         SaveStatus::Pending => app.t(Key::SaveSaving),
         // The banner explains failures; the indicator only repeats that nothing was stored.
-        SaveStatus::Failed(_) | SaveStatus::Held(_) => app.t(Key::NotSavedShort),
+        SaveStatus::Failed(_) | SaveStatus::KeeperNotLoaded | SaveStatus::Held(_) => {
+            app.t(Key::NotSavedShort)
+        }
     };
     view! { <p class="save-indicator" data-testid="save-indicator">{text}</p> }
 }

@@ -7,6 +7,7 @@
 
 mod autosave;
 mod handles;
+mod keeper;
 mod rows;
 mod workshop;
 
@@ -18,9 +19,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::browser;
+use crate::components::NotLoaded;
 use crate::i18n::{Key, Lang};
 use crate::model::{
     ChangeLog, HeldProject, ItemPath, LoadError, Project, Replica, SyncContext, Synced, Touched,
@@ -34,6 +37,8 @@ pub enum SaveStatus {
     Saved,
     Pending,
     Failed(SaveError),
+    /// A first visit's edits wait for the keeper, whose download failed (retried shortly).
+    KeeperNotLoaded,
     /// Saving is off so as not to overwrite data this tab could not read.
     Held(HoldReason),
 }
@@ -43,6 +48,16 @@ pub enum HoldReason {
     UnreadableNotSetAside,
     /// What is stored was written by a newer version; this one does not write over it.
     NewerData,
+}
+
+/// Whether the stored projects have been read: the pages wait for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    Open,
+    /// The keeper is on its way (from the service worker's cache: a moment).
+    Reading,
+    /// The keeper's download failed: nothing was read, and nothing is written.
+    NotLoaded,
 }
 
 /// What went wrong reading the stored data, shown until dismissed.
@@ -93,6 +108,8 @@ pub struct AppState {
     /// A new version of the app is installed and waits for "reload to update".
     pub update_ready: RwSignal<bool>,
     pub persistence: RwSignal<Persistence>,
+    pub opening: RwSignal<Opening>,
+    autosave: autosave::Autosave,
 }
 
 impl AppState {
@@ -184,13 +201,9 @@ impl AppState {
         WorkshopHandle::new(*self, id)
     }
 
-    /// Lets the replica read and write the store against the workspace; what it brought
-    /// from other tabs is then shown, and announced.
-    fn sync<R>(
-        &self,
-        store: &mut LocalStore,
-        run: impl FnOnce(&mut Replica, &mut LocalStore, &mut Workspace, &SyncContext) -> (Synced, R),
-    ) -> R {
+    /// Has the keeper run `job` against the store and the workspace; what it brought from
+    /// other tabs is then shown, and announced. `None` while the keeper is not here.
+    fn sync(&self, store: &mut LocalStore, job: keeper::Job) -> Option<keeper::Outcome> {
         let lang = self.lang.get_untracked();
         let now = browser::now_ms();
         let label = move || {
@@ -204,11 +217,46 @@ impl AppState {
         let mut out = None;
         self.replica.update_value(|replica| {
             self.workspace
-                .update_untracked(|w| out = Some(run(replica, store, w, &ctx)));
+                .update_untracked(|w| out = keeper::run(job, replica, store, w, &ctx));
         });
-        let (synced, result) = out.expect("the sync ran");
+        let (synced, outcome) = out?;
         self.announce(synced);
-        result
+        Some(outcome)
+    }
+
+    /// Reads what is stored before the pages show it: at once when nothing is stored or the
+    /// keeper is here, otherwise once it has arrived (meanwhile [`Opening::Reading`]).
+    pub fn open_stored(self) {
+        let Some(store) = LocalStore::open() else {
+            self.startup_problem.set(Some(StartupProblem::Unavailable));
+            self.save_status
+                .set(SaveStatus::Failed(SaveError::Unavailable));
+            return;
+        };
+        if !Replica::needs_reading(&store) {
+            // A first visit: the keeper follows the first screen, before the first save.
+            browser::after_next_paint(|| {
+                spawn_local(async {
+                    let _ = keeper::fetch().await;
+                })
+            });
+        } else if keeper::is_here() {
+            self.read_stored(store);
+        } else {
+            self.opening.set(Opening::Reading);
+            spawn_local(async move {
+                match keeper::fetch().await {
+                    Ok(()) => {
+                        if let Some(store) = LocalStore::open() {
+                            self.read_stored(store);
+                        }
+                        self.workspace.notify();
+                        self.opening.set(Opening::Open);
+                    }
+                    Err(NotLoaded) => self.opening.set(Opening::NotLoaded),
+                }
+            });
+        }
     }
 
     fn announce(&self, synced: Synced) {
@@ -252,65 +300,61 @@ pub fn provide_app_state() -> AppState {
         replica: StoredValue::new(Replica::default()),
         update_ready: RwSignal::new(false),
         persistence: RwSignal::new(Persistence::Asking),
+        opening: RwSignal::new(Opening::Open),
+        autosave: autosave::Autosave::new(),
     };
     provide_context(state);
-    let pending = load(state);
+    state.open_stored();
 
     Effect::new(move |_| {
         let lang = state.lang.get();
         browser::set_document_lang(lang);
         storage::save_lang(lang);
     });
-    autosave::start(state, pending);
+    autosave::start(state);
     offline::register_service_worker(state.update_ready);
     offline::request_persistence(state.persistence);
     state
 }
 
-/// Reads what is stored into the state (before any effect saves it); true if something read
-/// must be written back (merged from an older tab, or tidied).
-fn load(state: AppState) -> bool {
-    let Some(mut store) = LocalStore::open() else {
-        state.startup_problem.set(Some(StartupProblem::Unavailable));
-        state
-            .save_status
-            .set(SaveStatus::Failed(SaveError::Unavailable));
-        return false;
-    };
-    let report = state.sync(&mut store, |replica, store, workspace, ctx| {
-        let (loaded, stored, report) = Replica::load(store, ctx);
-        *replica = loaded;
-        *workspace = stored;
-        (Synced::default(), report)
-    });
-    state
-        .held_projects
-        .set(state.replica.with_value(|r| r.held().to_vec()));
-    if !report.synced.conflicts.is_empty() {
-        state.conflicts.set(report.synced.conflicts);
-    }
-    let problem = match (report.newer, report.unreadable) {
-        (Some(_), _) => Some(StartupProblem::Newer),
-        (None, Some(unreadable)) => Some(StartupProblem::Unreadable {
-            error: unreadable.error,
-            raw: unreadable.raw,
-            set_aside_key: unreadable.set_aside_key,
-        }),
-        (None, None) => None,
-    };
-    let status = match (&problem, report.migration) {
-        (Some(StartupProblem::Newer), _) => SaveStatus::Held(HoldReason::NewerData),
-        (
-            Some(StartupProblem::Unreadable {
-                set_aside_key: None,
-                ..
+impl AppState {
+    /// Reads what is stored into the state; what must be written back (merged from an older
+    /// tab, or tidied) is saved soon.
+    fn read_stored(self, mut store: LocalStore) {
+        let Some(keeper::Outcome::Loaded(report)) = self.sync(&mut store, keeper::Job::Load) else {
+            return;
+        };
+        self.held_projects
+            .set(self.replica.with_value(|r| r.held().to_vec()));
+        if !report.synced.conflicts.is_empty() {
+            self.conflicts.set(report.synced.conflicts);
+        }
+        let problem = match (report.newer, report.unreadable) {
+            (Some(_), _) => Some(StartupProblem::Newer),
+            (None, Some(unreadable)) => Some(StartupProblem::Unreadable {
+                error: unreadable.error,
+                raw: unreadable.raw,
+                set_aside_key: unreadable.set_aside_key,
             }),
-            _,
-        ) => SaveStatus::Held(HoldReason::UnreadableNotSetAside),
-        (_, Some(error)) => SaveStatus::Failed(error),
-        _ => SaveStatus::Saved,
-    };
-    state.startup_problem.set(problem);
-    state.save_status.set(status);
-    report.pending
+            (None, None) => None,
+        };
+        let status = match (&problem, report.migration) {
+            (Some(StartupProblem::Newer), _) => SaveStatus::Held(HoldReason::NewerData),
+            (
+                Some(StartupProblem::Unreadable {
+                    set_aside_key: None,
+                    ..
+                }),
+                _,
+            ) => SaveStatus::Held(HoldReason::UnreadableNotSetAside),
+            (_, Some(error)) => SaveStatus::Failed(error),
+            _ => SaveStatus::Saved,
+        };
+        let held = matches!(status, SaveStatus::Held(_));
+        self.startup_problem.set(problem);
+        self.save_status.set(status);
+        if report.pending && !held {
+            self.autosave.soon(self);
+        }
+    }
 }

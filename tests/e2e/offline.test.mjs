@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import {
   DIST, launch, startServer, newContext, createProject, finish, expectAccessible, waitForStored, storageSnapshot,
+  storedWorkspace,
 } from "./harness.mjs";
 
 // Each test deploys its own copy of the build, so that one can be changed under the browser.
@@ -118,9 +119,12 @@ test("the first visit downloads the home screen's code, then phase 1's; later pa
   await page.locator("#new-project-name").waitFor();
   assert.equal(fetched.filter((path) => path.endsWith("_bg.wasm")).length, 1);
   // The overview and phase 1 follow the first screen, and nothing else does.
+  // The overview and phase 1 follow the first screen, with the code that saves (nothing is
+  // stored yet, so the first screen did not wait for it), and nothing else does.
   await page.waitForFunction(() => performance.getEntriesByName("data-roadmap:phase-one-ready").length === 1);
-  assert.ok(lazy().includes("/split_phase_one.wasm"), lazy().join(" "));
-  assert.deepEqual(lazy().filter((path) => path.startsWith("/split_") && path !== "/split_phase_one.wasm"), []);
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => entry.name.includes("/split_keeper")));
+  const following = ["/split_keeper.wasm", "/split_phase_one.wasm"];
+  assert.deepEqual(lazy().filter((path) => path.startsWith("/split_")).sort(), following, lazy().join(" "));
   const list = JSON.parse((await readFile(join(site.root, "sw.js"), "utf8")).match(/const PRECACHE = (.*);/)[1]);
   assert.ok(list.some((url) => /^\/split_project_pages.*\.wasm$/.test(url)), "the service worker precaches the lazy pages");
   assert.ok(list.includes("/__wasm_split.js"));
@@ -231,6 +235,55 @@ test("the home screen works while its lower sections' code is missing, and bring
   await page.getByRole("heading", { level: 2, name: "Import a project" }).waitFor();
   assert.equal(await alert.count(), 0);
   await createProject(page, "After the Wi-Fi came back");
+  await finish(context);
+  await site.server.close();
+});
+
+test("a first visit whose saving code cannot be fetched keeps the edits, says so, and saves them once it comes", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser, { serviceWorkers: "block" });
+  const page = await context.newPage();
+  const keeper = /\/split_keeper.*\.wasm$/;
+  await page.route(keeper, (route) => route.abort("internetdisconnected"));
+  await page.goto(site.server.url);
+  await createProject(page, "Edited before the keeper");
+  const notice = page.getByTestId("save-problem").filter({ hasText: "Not saved yet: the code that saves could not be downloaded" });
+  await notice.waitFor();
+  assert.equal(await page.getByTestId("save-indicator").textContent(), "Changes not saved");
+  await expectAccessible(page);
+  assert.deepEqual(await storageSnapshot(page), {}, "nothing written yet");
+  await page.unroute(keeper);
+  // Tried again a few seconds later, without the user doing anything.
+  await notice.waitFor({ state: "detached", timeout: 15_000 });
+  await page.getByTestId("save-indicator").filter({ hasText: "Changes saved in this browser" }).waitFor();
+  assert.equal((await storedWorkspace(page)).projects[0].name, "Edited before the keeper");
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).filter({ hasText: "Edited before the keeper" }).waitFor();
+  await finish(context);
+  await site.server.close();
+});
+
+test("stored projects whose reading code cannot be fetched are not shown half-read: the page says so, and opens them on \"Try again\"", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser, { serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(site.server.url);
+  await createProject(page, "Kept while offline");
+  await page.getByTestId("save-indicator").filter({ hasText: "Changes saved in this browser" }).waitFor();
+  const stored = await storageSnapshot(page);
+  const keeper = /\/split_keeper.*\.wasm$/;
+  await page.route(keeper, (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  const alert = page.getByTestId("opening-failed");
+  await alert.getByRole("heading", { level: 1, name: "Your projects could not be opened" }).waitFor();
+  await alert.getByText("The code that reads them could not be downloaded").waitFor();
+  await expectAccessible(page);
+  assert.deepEqual(await storageSnapshot(page), stored, "nothing was written");
+  await page.unroute(keeper);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await page.getByRole("heading", { level: 1 }).filter({ hasText: "Kept while offline" }).waitFor();
+  assert.equal(await alert.count(), 0);
+  assert.deepEqual(await storageSnapshot(page), stored);
   await finish(context);
   await site.server.close();
 });

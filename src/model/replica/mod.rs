@@ -165,6 +165,12 @@ impl Replica {
         self.mode == Mode::ReadOnly
     }
 
+    /// Whether `store` holds anything [`Replica::load`] reads. A first visit holds nothing,
+    /// and starts with an empty workspace without the code that reads and writes projects.
+    pub fn needs_reading(store: &dyn Store) -> bool {
+        store.keys().iter().any(|key| KeyKind::of(key).is_some())
+    }
+
     /// Reads the store; anything unreadable is set aside before anything else is written.
     pub fn load(store: &mut dyn Store, ctx: &SyncContext) -> (Replica, Workspace, LoadReport) {
         let now = ctx.now;

@@ -550,5 +550,28 @@ proptest! {
     }
 }
 
+#[test]
+fn a_store_with_nothing_to_read_loads_as_an_empty_workspace() {
+    let nothing_to_read: [&[(&str, &str)]; 4] = [
+        &[],
+        &[("data-roadmap:lang", "en")],
+        &[("data-roadmap:set-aside:1700000000000", "{not json")],
+        &[(RETIRED_KEY, V7)],
+    ];
+    for entries in nothing_to_read {
+        let mut store = Memory::with(entries);
+        let before = store.keys.borrow().clone();
+        assert!(!Replica::needs_reading(&store), "{entries:?}");
+        let (replica, workspace, report) = Replica::load(&mut store, &ctx());
+        assert_eq!(format!("{replica:?}"), format!("{:?}", Replica::default()));
+        assert_eq!(workspace, Workspace::default());
+        assert_eq!(report, LoadReport::default());
+        assert_eq!(*store.keys.borrow(), before, "{entries:?}");
+    }
+    let (store, _, _) = stored_v7();
+    assert!(Replica::needs_reading(&store));
+    assert!(Replica::needs_reading(&Memory::with(&[(LEGACY_KEY, V7)])));
+}
+
 #[path = "workshop_tests.rs"]
 mod workshops;

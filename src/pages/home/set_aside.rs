@@ -1,8 +1,10 @@
-//! Texts that could not be read at load time, kept until the user deletes them.
+//! Texts that could not be read at load time, kept until the user deletes them. Rare: the
+//! panel's code comes with the keeper's (`state::keeper`), which is what sets texts aside.
 
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::NotLoaded;
 use crate::i18n::Key;
 use crate::state::use_app;
 use crate::storage::{self, SetAside};
@@ -10,8 +12,31 @@ use crate::storage::{self, SetAside};
 /// Texts that could not be read at load time, kept until the user deletes them.
 #[component]
 pub(super) fn SetAsidePanel() -> impl IntoView {
-    let app = use_app();
     let entries = RwSignal::new(storage::set_aside_entries());
+    let any = Memo::new(move |_| entries.with(|list| !list.is_empty()));
+    move || {
+        any.get().then(|| {
+            #[cfg(feature = "split")]
+            {
+                crate::components::lazily(
+                    crate::components::LazyPart::Section,
+                    move || async move { set_aside_list(entries).await },
+                )
+            }
+            #[cfg(not(feature = "split"))]
+            {
+                set_aside_list(entries).unwrap_or_else(|NotLoaded| ().into_any())
+            }
+        })
+    }
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(keeper, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn set_aside_list(entries: RwSignal<Vec<SetAside>>) -> Result<AnyView, NotLoaded> {
+    let app = use_app();
     let entry_view = move |entry: SetAside| {
         let SetAside { key, at } = entry;
         let download_key = key.clone();
@@ -49,16 +74,13 @@ pub(super) fn SetAsidePanel() -> impl IntoView {
             </li>
         }
     };
-    move || {
-        let list = entries.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <section aria-labelledby="set-aside-title" class="card">
-                    <h2 id="set-aside-title">{move || app.t(Key::SetAsideTitle)}</h2>
-                    <p>{move || app.t(Key::SetAsideIntro)}</p>
-                    <ul class="set-aside">{list.into_iter().map(entry_view).collect_view()}</ul>
-                </section>
-            }
-        })
+    let list = move || entries.get().into_iter().map(entry_view).collect_view();
+    Ok(view! {
+        <section aria-labelledby="set-aside-title" class="card">
+            <h2 id="set-aside-title">{move || app.t(Key::SetAsideTitle)}</h2>
+            <p>{move || app.t(Key::SetAsideIntro)}</p>
+            <ul class="set-aside">{list}</ul>
+        </section>
     }
+    .into_any())
 }
