@@ -26,6 +26,9 @@ pub enum LazyPart {
     Page,
     /// A section of a page that is already there.
     Section,
+    /// What frames a page (its navigation): nothing while it arrives, as the page below
+    /// says it is loading; the section's message if it cannot be downloaded.
+    Frame,
 }
 
 /// The view `load` gives once its code is there: "Loading…" meanwhile, a message and
@@ -58,8 +61,9 @@ fn Loading(part: LazyPart) -> impl IntoView {
     let key = match part {
         LazyPart::Page => Key::LoadingPage,
         LazyPart::Section => Key::LoadingSection,
+        LazyPart::Frame => return None,
     };
-    view! { <p class="hint" role="status">{move || app.t(key)}</p> }
+    Some(view! { <p class="hint" role="status">{move || app.t(key)}</p> })
 }
 
 #[cfg(feature = "split")]
@@ -69,7 +73,7 @@ fn LoadFailed(part: LazyPart, retry: impl Fn() + 'static) -> impl IntoView {
     let app = crate::state::use_app();
     let key = match part {
         LazyPart::Page => Key::PageNotLoaded,
-        LazyPart::Section => Key::SectionNotLoaded,
+        LazyPart::Section | LazyPart::Frame => Key::SectionNotLoaded,
     };
     view! {
         <div class="notice notice-error" role="alert">

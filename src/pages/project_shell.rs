@@ -1,12 +1,13 @@
 //! What every project page has around it: the project or "not found", the project
-//! navigation and the backup reminder; the page itself goes in the `<Outlet/>`.
+//! navigation and the backup reminder; the page itself goes in the `<Outlet/>`. The
+//! navigation and reminder come in phase 1's module, with the overview's code.
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params;
 
 use super::or_not_found;
-use crate::components::{BackupReminder, ProjectNav};
+use crate::components::{BackupReminder, NotLoaded, ProjectNav};
 use crate::routes::{NavItem, ProjectParams};
 use crate::state::{use_app, ProjectHandle};
 
@@ -42,9 +43,33 @@ pub fn ProjectShell() -> impl IntoView {
         let project = app.project(id);
         provide_context(project);
         view! {
-            <ProjectNav project current/>
-            <BackupReminder project/>
+            {frame(project, current)}
             <Outlet/>
         }
     })
+}
+
+fn frame(project: ProjectHandle, current: RwSignal<NavItem>) -> impl IntoView {
+    #[cfg(feature = "split")]
+    {
+        crate::components::lazily(crate::components::LazyPart::Frame, move || async move {
+            project_frame(project, current).await
+        })
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        project_frame(project, current).unwrap_or_else(|NotLoaded| ().into_any())
+    }
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(phase_one, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn project_frame(project: ProjectHandle, current: RwSignal<NavItem>) -> Result<AnyView, NotLoaded> {
+    Ok(view! {
+        <ProjectNav project current/>
+        <BackupReminder project/>
+    }
+    .into_any())
 }

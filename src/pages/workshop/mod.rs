@@ -1,5 +1,6 @@
-//! The pages of one workshop: its shell (the workshop or "not found", and its navigation),
-//! its projects and cohort dashboard, its producers, its shared needs.
+//! The pages of one workshop: its shell (the workshop or "not found", and its navigation,
+//! which comes in the workshop mode's module), its projects and cohort dashboard, its
+//! producers, its shared needs.
 
 mod cohort;
 mod producers;
@@ -15,6 +16,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params;
 
 use super::or_not_found;
+use crate::components::NotLoaded;
 use crate::i18n::{DisplayName, Key};
 use crate::routes::{Page, WorkshopPage, WorkshopParams};
 use crate::state::{use_app, WorkshopHandle};
@@ -51,10 +53,34 @@ pub fn WorkshopShell() -> impl IntoView {
         let workshop = app.workshop(id);
         provide_context(workshop);
         view! {
-            <WorkshopNav workshop current/>
+            {frame(workshop, current)}
             <Outlet/>
         }
     })
+}
+
+fn frame(workshop: WorkshopHandle, current: RwSignal<WorkshopPage>) -> impl IntoView {
+    #[cfg(feature = "split")]
+    {
+        crate::components::lazily(crate::components::LazyPart::Frame, move || async move {
+            workshop_frame(workshop, current).await
+        })
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        workshop_frame(workshop, current).unwrap_or_else(|NotLoaded| ().into_any())
+    }
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(workshop_mode, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn workshop_frame(
+    workshop: WorkshopHandle,
+    current: RwSignal<WorkshopPage>,
+) -> Result<AnyView, NotLoaded> {
+    Ok(view! { <WorkshopNav workshop current/> }.into_any())
 }
 
 /// The workshop's name, then its three pages; `aria-current` on the one shown.
