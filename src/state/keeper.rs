@@ -1,7 +1,8 @@
 //! The keeper: the code that reads and writes stored projects — serde's readers and writers
 //! for every stored type, the migrations, the merges with other tabs, about a quarter of the
 //! app — in a module of its own (`components::lazy`). A first visit has nothing stored: its
-//! first screen comes without the keeper, which follows once that screen is painted. A visit
+//! first screen comes without the keeper, which follows phase 1's module (fetched once that
+//! screen is painted, `pages::prefetch_phase_one`). A visit
 //! with projects stored waits for it (from the service worker's cache) before showing them.
 //!
 //! Once here, [`run`] is synchronous, as a save on `pagehide` must be.
@@ -50,6 +51,12 @@ pub async fn fetch() -> Result<(), NotLoaded> {
         HERE.set(true);
     }
     Ok(())
+}
+
+/// Fetches the keeper ahead of the first save; a failure is left to that save, which says
+/// so and tries again.
+pub async fn prefetch() {
+    let _ = fetch().await;
 }
 
 /// Runs `job` against the store; `None` while the keeper is not here (see [`fetch`]).

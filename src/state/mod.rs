@@ -12,6 +12,7 @@ mod rows;
 mod workshop;
 
 pub use handles::{ActionHandle, Handle, ProjectHandle, SourceHandle, WantedHandle};
+pub use keeper::prefetch as prefetch_keeper;
 pub use rows::RowSignals;
 pub use workshop::WorkshopHandle;
 
@@ -234,12 +235,8 @@ impl AppState {
             return;
         };
         if !Replica::needs_reading(&store) {
-            // A first visit: the keeper follows the first screen, before the first save.
-            browser::after_next_paint(|| {
-                spawn_local(async {
-                    let _ = keeper::fetch().await;
-                })
-            });
+            // A first visit: nothing to read. The keeper comes after phase 1's module
+            // (`pages::prefetch_phase_one`), unless a save asks for it first.
         } else if keeper::is_here() {
             self.read_stored(store);
         } else {
