@@ -10,13 +10,12 @@ use crate::components::{
 use crate::i18n::Key;
 use crate::pages::{in_workshop, under, HomePage, Later, NotFound, ProjectShell, WorkshopShell};
 use crate::routes::{NavItem, WorkshopPage};
-use crate::state::{provide_app_state, Opening};
+use crate::state::{provide_app_state, AppState, Opening};
 
 #[component]
 pub fn App() -> impl IntoView {
     let app = provide_app_state();
-    // After the first screen is painted: its download does not delay it.
-    crate::pages::prefetch_phase_one();
+    after_first_screen(app);
     view! {
         <Router>
             <a class="skip-link" href="#main">{move || app.t(Key::SkipToContent)}</a>
@@ -91,4 +90,20 @@ pub fn App() -> impl IntoView {
             <ToastRegion/>
         </Router>
     }
+}
+
+/// What the first screen does not wait for, once it is painted, one after the other in the
+/// order a slow venue link should carry them: phase 1's pages (what a participant opens
+/// next), the keeper (the first save), then the service worker, whose install downloads
+/// every other file for offline use, and the request for persistent storage. Registering
+/// the worker earlier had its install and its downloads compete with the first screen.
+fn after_first_screen(app: AppState) {
+    crate::browser::after_next_paint(move || {
+        leptos::task::spawn_local(async move {
+            crate::pages::prefetch_phase_one().await;
+            crate::state::prefetch_keeper().await;
+            crate::offline::register_service_worker(app.update_ready);
+            crate::offline::request_persistence(app.persistence);
+        })
+    });
 }

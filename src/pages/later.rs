@@ -77,22 +77,16 @@ impl Later {
     }
 }
 
-/// Starts fetching the overview and phase 1 once the first screen is painted, so that
-/// creating or opening a project does not wait for them, and the first screen does not wait
-/// for their download or compilation. A failed fetch is tried again when the page is opened.
-/// The moment they are there is marked for the benchmark (`PHASE_ONE_MARK`). The keeper
-/// (`state::keeper`) follows, rather than sharing a slow link with them: a first save waits
-/// a little more, opening the project a little less.
-pub fn prefetch_phase_one() {
+/// Fetches the overview and phase 1, so that creating or opening a project does not wait for
+/// them; called once the first screen is painted (`app::after_first_screen`), so that the
+/// first screen waits neither for their download nor for their compilation. A failed fetch
+/// is tried again when the page is opened. The moment they are there is marked for the
+/// benchmark (`PHASE_ONE_MARK`).
+pub async fn prefetch_phase_one() {
     #[cfg(feature = "split")]
-    crate::browser::after_next_paint(|| {
-        leptos::task::spawn_local(async {
-            if prefetch_phase_one_module().await.is_ok() {
-                crate::browser::mark(PHASE_ONE_MARK);
-            }
-            crate::state::prefetch_keeper().await;
-        })
-    });
+    if prefetch_phase_one_module().await.is_ok() {
+        crate::browser::mark(PHASE_ONE_MARK);
+    }
 }
 
 /// Read by bench/bench.mjs.

@@ -1,9 +1,9 @@
 //! The keeper: the code that reads and writes stored projects — serde's readers and writers
 //! for every stored type, the migrations, the merges with other tabs, about a quarter of the
 //! app — in a module of its own (`components::lazy`). A first visit has nothing stored: its
-//! first screen comes without the keeper, which follows phase 1's module (fetched once that
-//! screen is painted, `pages::prefetch_phase_one`). A visit
-//! with projects stored waits for it (from the service worker's cache) before showing them.
+//! first screen comes without the keeper, which follows phase 1's module once that screen is
+//! painted (`app::after_first_screen`). A visit with projects stored waits for it (from the
+//! service worker's cache) before showing them.
 //!
 //! Once here, [`run`] is synchronous, as a save on `pagehide` must be.
 

@@ -30,7 +30,7 @@ use crate::model::{
     ChangeLog, HeldProject, ItemPath, LoadError, Project, Replica, SyncContext, Synced, Touched,
     Workspace,
 };
-use crate::offline::{self, Persistence};
+use crate::offline::Persistence;
 use crate::storage::{self, LocalStore, SaveError};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -236,7 +236,7 @@ impl AppState {
         };
         if !Replica::needs_reading(&store) {
             // A first visit: nothing to read. The keeper comes after phase 1's module
-            // (`pages::prefetch_phase_one`), unless a save asks for it first.
+            // (`app::after_first_screen`), unless a save asks for it first.
         } else if keeper::is_here() {
             self.read_stored(store);
         } else {
@@ -309,8 +309,6 @@ pub fn provide_app_state() -> AppState {
         storage::save_lang(lang);
     });
     autosave::start(state);
-    offline::register_service_worker(state.update_ready);
-    offline::request_persistence(state.persistence);
     state
 }
 

@@ -115,16 +115,30 @@ test("the first visit downloads the home screen's code, then phase 1's; later pa
   const fetched = [];
   page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
   const lazy = () => fetched.filter((path) => /^\/(split|chunk)_.*\.wasm$/.test(path));
+  // Marks when the app registers its service worker, whose install downloads every file.
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      performance.mark("test:service-worker-registered");
+      return register.apply(this, args);
+    };
+  });
   await page.goto(site.server.url);
   await page.locator("#new-project-name").waitFor();
   assert.equal(fetched.filter((path) => path.endsWith("_bg.wasm")).length, 1);
-  // The overview and phase 1 follow the first screen, and nothing else does.
   // The overview and phase 1 follow the first screen, with the code that saves (nothing is
   // stored yet, so the first screen did not wait for it), and nothing else does.
   await page.waitForFunction(() => performance.getEntriesByName("data-roadmap:phase-one-ready").length === 1);
   await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => entry.name.includes("/split_keeper")));
   const following = ["/split_keeper.wasm", "/split_phase_one.wasm"];
   assert.deepEqual(lazy().filter((path) => path.startsWith("/split_")).sort(), following, lazy().join(" "));
+  // Only then the service worker: its downloads do not compete with the first screen's.
+  const order = await page.waitForFunction(() => {
+    const registered = performance.getEntriesByName("test:service-worker-registered")[0];
+    const keeper = performance.getEntriesByType("resource").find((entry) => entry.name.includes("/split_keeper"));
+    return registered && { registered: registered.startTime, keeper: keeper.responseEnd };
+  }).then((handle) => handle.jsonValue());
+  assert.ok(order.registered >= order.keeper, JSON.stringify(order));
   const list = JSON.parse((await readFile(join(site.root, "sw.js"), "utf8")).match(/const PRECACHE = (.*);/)[1]);
   assert.ok(list.some((url) => /^\/split_project_pages.*\.wasm$/.test(url)), "the service worker precaches the lazy pages");
   assert.ok(list.includes("/__wasm_split.js"));
