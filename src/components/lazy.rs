@@ -31,6 +31,24 @@ pub enum LazyPart {
     Frame,
 }
 
+/// The view of a lazy group's function (`$group(args)`, a `wasm_split` function): through
+/// [`lazily`] with the `split` feature; a plain call without it (tests), where the code is
+/// always there.
+macro_rules! lazy_view {
+    ($part:expr, $group:ident($($arg:expr),*)) => {{
+        #[cfg(feature = "split")]
+        {
+            $crate::components::lazily($part, move || async move { $group($($arg),*).await })
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            let _: $crate::components::LazyPart = $part;
+            $group($($arg),*).unwrap_or_else(|$crate::components::NotLoaded| ().into_any())
+        }
+    }};
+}
+pub(crate) use lazy_view;
+
 /// The view `load` gives once its code is there: "Loading…" meanwhile, a message and
 /// "Try again" if the download fails.
 #[cfg(feature = "split")]

@@ -36,6 +36,7 @@ pub use import_review::{project_counts, ImportReview, ImportReviewLater};
 pub use lang_switch::LangSwitch;
 #[cfg(feature = "split")]
 pub use lazy::lazily;
+pub(crate) use lazy::lazy_view;
 pub use lazy::{LazyPart, NotLoaded};
 pub use notices::{OpeningNotice, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion};
 pub use progressive::progressively;

@@ -24,16 +24,9 @@ pub fn ReadNotices() -> impl IntoView {
             || app.conflicts.with(|lines| !lines.is_empty())
     });
     move || {
-        found.get().then(|| {
-            #[cfg(feature = "split")]
-            {
-                super::lazily(super::LazyPart::Section, || async { read_notices().await })
-            }
-            #[cfg(not(feature = "split"))]
-            {
-                read_notices().unwrap_or_else(|NotLoaded| ().into_any())
-            }
-        })
+        found
+            .get()
+            .then(|| super::lazy_view!(super::LazyPart::Section, read_notices()))
     }
 }
 

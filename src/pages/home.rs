@@ -10,7 +10,8 @@ use uuid::Uuid;
 
 use crate::browser;
 use crate::components::{
-    download_workspace, ExampleWorkshop, ImportPanel, NotLoaded, SharedLinkOffer,
+    download_workspace, lazy_view, ExampleWorkshop, ImportPanel, LazyPart, NotLoaded,
+    SharedLinkOffer,
 };
 use crate::i18n::{Key, Label};
 use crate::model::{Phase, Project, Touched};
@@ -67,16 +68,14 @@ fn HomeExtras() -> impl IntoView {
             painted.try_set(true);
         });
         move || {
-            painted.get().then(|| {
-                crate::components::lazily(crate::components::LazyPart::Section, || async {
-                    home_extras().await
-                })
-            })
+            painted
+                .get()
+                .then(|| lazy_view!(LazyPart::Section, home_extras()))
         }
     }
     #[cfg(not(feature = "split"))]
     {
-        home_extras().unwrap_or_else(|NotLoaded| ().into_any())
+        lazy_view!(LazyPart::Section, home_extras())
     }
 }
 

@@ -7,7 +7,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params;
 
 use super::or_not_found;
-use crate::components::{BackupReminder, NotLoaded, ProjectNav};
+use crate::components::{lazy_view, BackupReminder, LazyPart, NotLoaded, ProjectNav};
 use crate::routes::{NavItem, ProjectParams};
 use crate::state::{use_app, ProjectHandle};
 
@@ -50,16 +50,7 @@ pub fn ProjectShell() -> impl IntoView {
 }
 
 fn frame(project: ProjectHandle, current: RwSignal<NavItem>) -> impl IntoView {
-    #[cfg(feature = "split")]
-    {
-        crate::components::lazily(crate::components::LazyPart::Frame, move || async move {
-            project_frame(project, current).await
-        })
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        project_frame(project, current).unwrap_or_else(|NotLoaded| ().into_any())
-    }
+    lazy_view!(LazyPart::Frame, project_frame(project, current))
 }
 
 #[cfg_attr(

@@ -256,6 +256,46 @@ impl AppState {
         }
     }
 
+    /// Reads what is stored into the state; what must be written back (merged from an older
+    /// tab, or tidied) is saved soon.
+    fn read_stored(self, mut store: LocalStore) {
+        let Some(keeper::Outcome::Loaded(report)) = self.sync(&mut store, keeper::Job::Load) else {
+            return;
+        };
+        self.held_projects
+            .set(self.replica.with_value(|r| r.held().to_vec()));
+        if !report.synced.conflicts.is_empty() {
+            self.conflicts.set(report.synced.conflicts);
+        }
+        let problem = match (report.newer, report.unreadable) {
+            (Some(_), _) => Some(StartupProblem::Newer),
+            (None, Some(unreadable)) => Some(StartupProblem::Unreadable {
+                error: unreadable.error,
+                raw: unreadable.raw,
+                set_aside_key: unreadable.set_aside_key,
+            }),
+            (None, None) => None,
+        };
+        let status = match (&problem, report.migration) {
+            (Some(StartupProblem::Newer), _) => SaveStatus::Held(HoldReason::NewerData),
+            (
+                Some(StartupProblem::Unreadable {
+                    set_aside_key: None,
+                    ..
+                }),
+                _,
+            ) => SaveStatus::Held(HoldReason::UnreadableNotSetAside),
+            (_, Some(error)) => SaveStatus::Failed(error),
+            _ => SaveStatus::Saved,
+        };
+        let held = matches!(status, SaveStatus::Held(_));
+        self.startup_problem.set(problem);
+        self.save_status.set(status);
+        if report.pending && !held {
+            self.autosave.soon(self);
+        }
+    }
+
     fn announce(&self, synced: Synced) {
         if synced.held_changed {
             self.held_projects
@@ -310,46 +350,4 @@ pub fn provide_app_state() -> AppState {
     });
     autosave::start(state);
     state
-}
-
-impl AppState {
-    /// Reads what is stored into the state; what must be written back (merged from an older
-    /// tab, or tidied) is saved soon.
-    fn read_stored(self, mut store: LocalStore) {
-        let Some(keeper::Outcome::Loaded(report)) = self.sync(&mut store, keeper::Job::Load) else {
-            return;
-        };
-        self.held_projects
-            .set(self.replica.with_value(|r| r.held().to_vec()));
-        if !report.synced.conflicts.is_empty() {
-            self.conflicts.set(report.synced.conflicts);
-        }
-        let problem = match (report.newer, report.unreadable) {
-            (Some(_), _) => Some(StartupProblem::Newer),
-            (None, Some(unreadable)) => Some(StartupProblem::Unreadable {
-                error: unreadable.error,
-                raw: unreadable.raw,
-                set_aside_key: unreadable.set_aside_key,
-            }),
-            (None, None) => None,
-        };
-        let status = match (&problem, report.migration) {
-            (Some(StartupProblem::Newer), _) => SaveStatus::Held(HoldReason::NewerData),
-            (
-                Some(StartupProblem::Unreadable {
-                    set_aside_key: None,
-                    ..
-                }),
-                _,
-            ) => SaveStatus::Held(HoldReason::UnreadableNotSetAside),
-            (_, Some(error)) => SaveStatus::Failed(error),
-            _ => SaveStatus::Saved,
-        };
-        let held = matches!(status, SaveStatus::Held(_));
-        self.startup_problem.set(problem);
-        self.save_status.set(status);
-        if report.pending && !held {
-            self.autosave.soon(self);
-        }
-    }
 }

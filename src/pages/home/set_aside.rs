@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::NotLoaded;
+use crate::components::{lazy_view, LazyPart, NotLoaded};
 use crate::i18n::Key;
 use crate::state::use_app;
 use crate::storage::{self, SetAside};
@@ -15,19 +15,8 @@ pub(super) fn SetAsidePanel() -> impl IntoView {
     let entries = RwSignal::new(storage::set_aside_entries());
     let any = Memo::new(move |_| entries.with(|list| !list.is_empty()));
     move || {
-        any.get().then(|| {
-            #[cfg(feature = "split")]
-            {
-                crate::components::lazily(
-                    crate::components::LazyPart::Section,
-                    move || async move { set_aside_list(entries).await },
-                )
-            }
-            #[cfg(not(feature = "split"))]
-            {
-                set_aside_list(entries).unwrap_or_else(|NotLoaded| ().into_any())
-            }
-        })
+        any.get()
+            .then(|| lazy_view!(LazyPart::Section, set_aside_list(entries)))
     }
 }
 

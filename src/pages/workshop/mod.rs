@@ -16,7 +16,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params;
 
 use super::or_not_found;
-use crate::components::NotLoaded;
+use crate::components::{lazy_view, LazyPart, NotLoaded};
 use crate::i18n::{DisplayName, Key};
 use crate::routes::{Page, WorkshopPage, WorkshopParams};
 use crate::state::{use_app, WorkshopHandle};
@@ -60,16 +60,7 @@ pub fn WorkshopShell() -> impl IntoView {
 }
 
 fn frame(workshop: WorkshopHandle, current: RwSignal<WorkshopPage>) -> impl IntoView {
-    #[cfg(feature = "split")]
-    {
-        crate::components::lazily(crate::components::LazyPart::Frame, move || async move {
-            workshop_frame(workshop, current).await
-        })
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        workshop_frame(workshop, current).unwrap_or_else(|NotLoaded| ().into_any())
-    }
+    lazy_view!(LazyPart::Frame, workshop_frame(workshop, current))
 }
 
 #[cfg_attr(
