@@ -98,7 +98,7 @@ pub fn App() -> impl IntoView {
 /// every other file for offline use, and the request for persistent storage. Registering
 /// the worker earlier had its install and its downloads compete with the first screen.
 fn after_first_screen(app: AppState) {
-    crate::browser::after_next_paint(move || {
+    crate::browser::when_idle(move || {
         leptos::task::spawn_local(async move {
             crate::pages::prefetch_phase_one().await;
             crate::state::prefetch_keeper().await;

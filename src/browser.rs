@@ -1,5 +1,6 @@
 //! Small wrappers around browser APIs the pages need: the clock, dates, downloads, focus.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::Lang;
@@ -90,6 +91,32 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || {
         leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
+    });
+}
+
+/// How long work queued with [`when_idle`] waits for a quiet moment, at most.
+const IDLE_WAIT_MS: u32 = 2000;
+
+/// Runs `f` once the next frame is painted and the browser has nothing more urgent to do
+/// (no input to answer, no frame due), so that the first screen answers at once; at most
+/// [`IDLE_WAIT_MS`] later. Without `requestIdleCallback` (Safari), after the paint.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    idle_then(Box::new(f));
+}
+
+fn idle_then(f: Box<dyn FnOnce()>) {
+    after_next_paint(move || {
+        let callback = Closure::once_into_js(f);
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_WAIT_MS);
+        let queued = web_sys::window().map(|window| {
+            window.request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        });
+        if !matches!(queued, Some(Ok(_))) {
+            let _ = callback
+                .unchecked_ref::<js_sys::Function>()
+                .call0(&JsValue::NULL);
+        }
     });
 }
 

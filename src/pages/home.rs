@@ -58,18 +58,18 @@ pub fn HomePage() -> impl IntoView {
 }
 
 /// Importing a file and the example workshop sit below the projects: their code comes with
-/// phase 1's, fetched once the first screen is painted (`later::prefetch_phase_one`).
+/// phase 1's, fetched once the first screen is painted and the browser is idle
+/// (`app::after_first_screen`).
 #[component]
 fn HomeExtras() -> impl IntoView {
     #[cfg(feature = "split")]
     {
-        let painted = RwSignal::new(false);
-        browser::after_next_paint(move || {
-            painted.try_set(true);
+        let idle = RwSignal::new(false);
+        browser::when_idle(move || {
+            idle.try_set(true);
         });
         move || {
-            painted
-                .get()
+            idle.get()
                 .then(|| lazy_view!(LazyPart::Section, home_extras()))
         }
     }
