@@ -92,11 +92,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// What the first screen does not wait for, once it is painted, one after the other in the
-/// order a slow venue link should carry them: phase 1's pages (what a participant opens
-/// next), the keeper (the first save), then the service worker, whose install downloads
-/// every other file for offline use, and the request for persistent storage. Registering
-/// the worker earlier had its install and its downloads compete with the first screen.
+/// What the first screen does not wait for, once it is painted and the browser is idle, one
+/// after the other in the order a slow venue link should carry them: phase 1's pages (what a
+/// participant opens next), the keeper (the first save), then the service worker, whose
+/// install downloads every other file for offline use, and the request for persistent
+/// storage. Registered earlier, the worker's install competed with the first screen; started
+/// at once after the paint, the instantiation of phase 1's modules held the main thread.
 fn after_first_screen(app: AppState) {
     crate::browser::when_idle(move || {
         leptos::task::spawn_local(async move {
