@@ -98,11 +98,16 @@ async function generatedWorkspace(name, datasets, sources, actions) {
   return { text: JSON.stringify({ schema_version: 7, projects: [project] }), project };
 }
 
-/** A fresh profile with the workspace `text` stored (in the storage layout), on the home screen. */
+/**
+ * A fresh profile with the workspace `text` stored (in the storage layout), on the home
+ * screen: a participant coming back, whose first visit installed the service worker (its
+ * install, which downloads every file, would otherwise run during the measures).
+ */
 async function seeded(browser, url, text) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller != null);
   await seedStorage(page, layoutEntries(JSON.parse(text)));
   await page.goto(url);
   return { context, page };
