@@ -1,5 +1,9 @@
 //! The shell: header, notices, routes and footer.
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
@@ -98,13 +102,25 @@ pub fn App() -> impl IntoView {
 /// install downloads every other file for offline use, and the request for persistent
 /// storage. Registered earlier, the worker's install competed with the first screen; started
 /// at once after the paint, the instantiation of phase 1's modules held the main thread.
+/// A download that hangs without failing holds the worker back [`OFFLINE_AT_LATEST`] at most.
 fn after_first_screen(app: AppState) {
+    let started = Rc::new(Cell::new(false));
+    let go_offline = move || {
+        if !started.replace(true) {
+            crate::offline::register_service_worker(app.update_ready);
+            crate::offline::request_persistence(app.persistence);
+        }
+    };
+    let at_latest = go_offline.clone();
     crate::browser::when_idle(move || {
+        set_timeout(at_latest, OFFLINE_AT_LATEST);
         leptos::task::spawn_local(async move {
             crate::pages::prefetch_phase_one().await;
             crate::state::prefetch_keeper().await;
-            crate::offline::register_service_worker(app.update_ready);
-            crate::offline::request_persistence(app.persistence);
+            go_offline();
         })
     });
 }
+
+/// How long after the first screen the service worker is registered at the latest.
+const OFFLINE_AT_LATEST: Duration = Duration::from_secs(10);

@@ -159,6 +159,26 @@ test("the first visit downloads the home screen's code, then phase 1's; later pa
   await site.server.close();
 });
 
+test("a module download that hangs after the first screen does not keep the service worker away", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  // Phase 1's module is never answered: neither a response nor an error.
+  await page.route(/\/split_phase_one.*\.wasm$/, () => {});
+  await page.goto(site.server.url);
+  await page.locator("#new-project-name").waitFor();
+  try {
+    // The worker is registered at the latest 10 s after the first screen (app::OFFLINE_AT_LATEST).
+    await controlled(page);
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+    await finish(context);
+  } finally {
+    // The held request must not keep the suite waiting if the worker never comes.
+    await context.close();
+    await site.server.close();
+  }
+});
+
 test("a later page whose download fails says so, keeps the data, and loads on \"Try again\"", async () => {
   const site = await deploy();
   // No service worker: the request goes to the network, which drops it the first time.
