@@ -24,6 +24,14 @@ export const TYPES = {
   ".svg": "image/svg+xml",
 };
 
+/** Servers not closed yet: a test that fails half-way leaves its own, and `closeServers` ends them. */
+const open = new Set();
+
+/** Closes every server a test left open, so that a failed test cannot keep its file running. */
+export async function closeServers() {
+  await Promise.all([...open].map((close) => close()));
+}
+
 /** Serves `root` on 127.0.0.1; unknown paths without an extension get index.html (SPA). */
 export async function startServer(root = DIST) {
   const server = createServer(async (req, res) => {
@@ -55,9 +63,11 @@ export async function startServer(root = DIST) {
   // Closing also drops kept-alive connections, which would otherwise hold the server open.
   const close = () =>
     new Promise((resolve) => {
-      server.close(resolve);
+      open.delete(close);
+      server.close(() => resolve());
       server.closeAllConnections();
     });
+  open.add(close);
   return { url, close };
 }
 
@@ -226,7 +236,7 @@ export function useBrowser() {
   });
   after(async () => {
     await env.browser?.close();
-    await env.server?.close();
+    await closeServers();
   });
   return env;
 }
