@@ -37,20 +37,22 @@ async function coldLoad(browser, url, ready) {
   return { time, fetched: new Set(fetched), context, page };
 }
 
-/**
- * The lazy modules (`split_*`, `chunk_*`) the page had started fetching when it set the
- * performance mark `name`: what the app fetches after its first screen, once idle.
- */
+/** The performance mark the app sets once phase 1's module is ready (src/pages/later.rs). */
+const PHASE_ONE_MARK = "data-roadmap:phase-one-ready";
+/** The lazy modules (`split_*`, `chunk_*`): what the app fetches after its first screen. */
+const isLazyModule = (path) => /^\/(split|chunk)_/.test(path);
+
+/** The lazy modules the page had started fetching when it set the performance mark `name`. */
 async function lazyFetchedUntil(page, name) {
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name);
-  return page.evaluate((mark) => {
+  const paths = await page.evaluate((mark) => {
     const at = performance.getEntriesByName(mark)[0].startTime;
     return performance
       .getEntriesByType("resource")
       .filter((entry) => entry.startTime <= at)
-      .map((entry) => new URL(entry.name).pathname)
-      .filter((path) => /^\/(split|chunk)_/.test(path));
+      .map((entry) => new URL(entry.name).pathname);
   }, name);
+  return paths.filter(isLazyModule);
 }
 
 async function loads(browser, url, ready, { serviceWorker, thenMark }) {
@@ -273,10 +275,10 @@ try {
   const appSizes = await gzipSizes(appDist);
   const helloSizes = await gzipSizes(helloDist);
   const appReady = () => document.querySelector("#new-project-name") && performance.now();
-  // The overview and phase 1 arrive after the first screen (src/pages/later.rs marks it).
-  const phaseOneReady = () => performance.getEntriesByName("data-roadmap:phase-one-ready")[0]?.startTime;
+  // The overview and phase 1 arrive after the first screen (an expression run in the page).
+  const phaseOneReady = `performance.getEntriesByName(${JSON.stringify(PHASE_ONE_MARK)})[0]?.startTime`;
   const helloReady = () => document.querySelector("h1") && performance.now();
-  const appLoad = await loads(browser, app.url, appReady, { serviceWorker: true, thenMark: "data-roadmap:phase-one-ready" });
+  const appLoad = await loads(browser, app.url, appReady, { serviceWorker: true, thenMark: PHASE_ONE_MARK });
   const helloLoad = await loads(browser, hello.url, helloReady, { serviceWorker: false });
   // The slow network: both builds served gzip-compressed, as a static host serves them.
   const appGzip = await startCompressedServer(appDist + "/");
@@ -324,8 +326,7 @@ try {
   const firstLoad = (sizes, fetched) =>
     [...fetched].reduce((sum, path) => sum + (sizes.get(path === "/" ? "/index.html" : path)?.gzip ?? 0), 0);
   // The modules fetched after the first screen (the overview and phase 1) are counted apart.
-  const afterFirst = (path) => /^\/(split|chunk)_/.test(path);
-  const appFirst = firstLoad(appSizes, [...appLoad.fetched].filter((path) => !afterFirst(path)));
+  const appFirst = firstLoad(appSizes, [...appLoad.fetched].filter((path) => !isLazyModule(path)));
   const appThen = firstLoad(appSizes, appLoad.then);
   const helloFirst = firstLoad(helloSizes, helloLoad.fetched);
   const mark = (ok) => (ok ? "yes" : "**no**");
