@@ -86,8 +86,11 @@ export async function startCompressedServer(root, { link, brotli = false } = {})
   };
 }
 
-/** Loads `url` in a fresh profile with Chromium's emulation of `link`; ms to `ready`. */
-export async function throttledLoad(browser, url, ready, link = VENUE, then = null) {
+/**
+ * Loads `url` in a fresh profile with Chromium's emulation of `link`; ms to `ready`, and with
+ * `thenMark` also when the page set that performance mark ({ first, next }).
+ */
+export async function throttledLoad(browser, url, ready, link = VENUE, thenMark = null) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   try {
     const page = await context.newPage();
@@ -101,8 +104,10 @@ export async function throttledLoad(browser, url, ready, link = VENUE, then = nu
     });
     await page.goto(url, { timeout: 120_000 });
     const first = await page.waitForFunction(ready, null, { polling: "raf", timeout: 120_000 }).then((h) => h.jsonValue());
-    if (!then) return first;
-    const next = await page.waitForFunction(then, null, { polling: "raf", timeout: 120_000 }).then((h) => h.jsonValue());
+    if (!thenMark) return first;
+    const next = await page
+      .waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, thenMark, { polling: "raf", timeout: 120_000 })
+      .then((h) => h.jsonValue());
     return { first, next };
   } finally {
     await context.close();
