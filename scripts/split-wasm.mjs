@@ -9,7 +9,8 @@
 //    linker's exports the chunks need (--keep-lld-exports);
 // 3. release builds: wasm-opt -Oz on every module (Trunk's own wasm-opt is off: its output
 //    is replaced);
-// 4. the staged files replaced, their `integrity` hashes in index.html recomputed, and the
+// 4. release builds: the JavaScript glue and the loader minified (terser);
+// 5. the staged files replaced, their `integrity` hashes in index.html recomputed, and the
 //    loader preloaded beside the main script.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -17,6 +18,7 @@ import { copyFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { minify } from "terser";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const TOOL = join(ROOT, "target/tools/release/wasm-split");
@@ -57,6 +59,17 @@ function handleEarlyRejection(loader) {
   return loader.replace(fetchLine, `${fetchLine}\n        src.catch(() => {});`);
 }
 
+/**
+ * wasm-bindgen's glue (73 KB) and the loader (8 KB) as the first visit fetches them: terser
+ * renames locals and drops comments and blanks, about 3 KB less gzip. Exported names, the
+ * import names the wasm asks for and module specifiers are strings or exports, which it keeps.
+ */
+async function minified(code) {
+  const result = await minify(code, { module: true, format: { comments: false } });
+  if (typeof result.code !== "string") throw new Error("terser returned no code");
+  return result.code;
+}
+
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 export async function splitWasm(staging, release) {
@@ -90,8 +103,10 @@ export async function splitWasm(staging, release) {
         await copyFile(from, join(staging, name));
       }
     }
-    await copyFile(join(bindgen, `${stem}.js`), join(staging, `${stem}.js`));
-    await writeFile(join(staging, "__wasm_split.js"), handleEarlyRejection(await readFile(join(work, "__wasm_split.js"), "utf8")));
+    const glue = await readFile(join(bindgen, `${stem}.js`), "utf8");
+    const loaderCode = handleEarlyRejection(await readFile(join(work, "__wasm_split.js"), "utf8"));
+    await writeFile(join(staging, `${stem}.js`), release ? await minified(glue) : glue);
+    await writeFile(join(staging, "__wasm_split.js"), release ? await minified(loaderCode) : loaderCode);
     if (existsSync(join(bindgen, "snippets"))) {
       await cp(join(bindgen, "snippets"), join(staging, "snippets"), { recursive: true });
     }
