@@ -98,17 +98,14 @@ function timeFirstScreen(selector) {
   new MutationObserver(seen).observe(document, { childList: true, subtree: true });
 }
 
-/** The next `[shown, painted]` report of `timeFirstScreen` in `page`. */
-function firstScreenReport(page) {
-  return new Promise((resolve) => {
-    const listen = (message) => {
-      const [tag, ...times] = message.text().split(" ");
-      if (tag !== "bench-first-screen") return;
-      page.off("console", listen);
-      resolve(times.map(Number));
-    };
-    page.on("console", listen);
-  });
+/**
+ * The next `[shown, painted]` report of `timeFirstScreen` in `page`; fails after 30 s, should
+ * the first screen never come.
+ */
+async function firstScreenReport(page) {
+  const tagged = (message) => message.text().startsWith("bench-first-screen ");
+  const message = await page.waitForEvent("console", { predicate: tagged, timeout: 30_000 });
+  return message.text().split(" ").slice(1).map(Number);
 }
 
 /**
