@@ -88,14 +88,15 @@ async function loads(browser, url, ready, { serviceWorker, thenMark }) {
  * main thread that lands before or after the app's start at random.
  */
 function timeFirstScreen(selector) {
-  const seen = () => {
-    if (window.benchShown !== undefined || !document.querySelector(selector)) return;
-    window.benchShown = performance.now();
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(selector)) return;
+    observer.disconnect();
+    const shown = performance.now();
     requestAnimationFrame(() =>
-      setTimeout(() => console.debug("bench-first-screen", window.benchShown, performance.now())),
+      setTimeout(() => console.debug("bench-first-screen", shown, performance.now())),
     );
-  };
-  new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  });
+  observer.observe(document, { childList: true, subtree: true });
 }
 
 /**
