@@ -55,6 +55,18 @@ async function lazyFetchedUntil(page, name) {
   return paths.filter(isLazyModule);
 }
 
+/**
+ * Between a first visit and the warm reload: the service worker in control (then the network
+ * off, so that the worker serves the reload), and a pause. A participant comes back later,
+ * when the first visit's work (phase 1's prefetch) is over; a reload at once timed that
+ * unfinished work too.
+ */
+async function beforeComingBack(page, context, serviceWorker) {
+  if (serviceWorker) await page.waitForFunction(() => navigator.serviceWorker.controller != null);
+  await page.waitForTimeout(SETTLE_MS);
+  if (serviceWorker) await context.setOffline(true);
+}
+
 async function loads(browser, url, ready, { serviceWorker, thenMark }) {
   const cold = [];
   const warm = [];
@@ -65,13 +77,7 @@ async function loads(browser, url, ready, { serviceWorker, thenMark }) {
     cold.push(run.time);
     fetched = run.fetched;
     if (thenMark) then = await lazyFetchedUntil(run.page, thenMark);
-    if (serviceWorker) {
-      await run.page.waitForFunction(() => navigator.serviceWorker.controller != null);
-    }
-    // A participant comes back later, when the first visit's work (phase 1's prefetch) is
-    // over; a reload at once timed that unfinished work too.
-    await run.page.waitForTimeout(SETTLE_MS);
-    if (serviceWorker) await run.context.setOffline(true);
+    await beforeComingBack(run.page, run.context, serviceWorker);
     await run.page.reload();
     warm.push(await run.page.waitForFunction(ready, null, { polling: "raf" }).then((h) => h.jsonValue()));
     await run.context.close();
@@ -123,9 +129,7 @@ async function pageTimedLoads(browser, builds) {
       let report = firstScreenReport(page);
       await page.goto(url, { waitUntil: "commit" });
       times[b].cold.push(await report);
-      if (serviceWorker) await page.waitForFunction(() => navigator.serviceWorker.controller != null);
-      await page.waitForTimeout(SETTLE_MS);
-      if (serviceWorker) await context.setOffline(true);
+      await beforeComingBack(page, context, serviceWorker);
       report = firstScreenReport(page);
       await page.reload({ waitUntil: "commit" });
       times[b].warm.push(await report);
