@@ -1,6 +1,7 @@
 // What a first visit costs to download: the gzip -9 size of each file of a build, and the
-// first load the size guard of scripts/test checks (wasm + JS + CSS + index.html; the
-// manifest, icons and service worker come after the first screen).
+// first load the size guard of scripts/test checks (wasm + JS + CSS + index.html, and one
+// language's strings, marked "l"; the manifest, icons and service worker come after the
+// first screen).
 // Usage: node bench/first-load.mjs <dist> [--total]   (prints bytes; --total: the sum only)
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -35,8 +36,18 @@ export function isFirstLoad(path) {
   return path === "/index.html" || /\.(wasm|css)$/.test(path) || (path.endsWith(".js") && path !== "/sw.js");
 }
 
+/** A language's strings (`src/i18n/packs.rs`): a first visit fetches one, before its first screen. */
+export function isLanguage(path) {
+  return /^\/split_strings_\w+\.wasm$/.test(path);
+}
+
+/** The first load, counting the heaviest language's strings (whichever a visitor gets). */
 export function firstLoadBytes(sizes, encoding = "gzip") {
-  return [...sizes].filter(([path]) => isFirstLoad(path)).reduce((sum, [, s]) => sum + (s[encoding] ?? s.gzip), 0);
+  const size = (s) => s[encoding] ?? s.gzip;
+  const files = [...sizes];
+  const shared = files.filter(([path]) => isFirstLoad(path)).reduce((sum, [, s]) => sum + size(s), 0);
+  const languages = files.filter(([path]) => isLanguage(path)).map(([, s]) => size(s));
+  return shared + Math.max(0, ...languages);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -44,7 +55,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const sizes = await gzipSizes(dist);
   if (flag !== "--total") {
     for (const [path, s] of [...sizes].sort()) {
-      console.log(`${isFirstLoad(path) ? "*" : " "} ${path} ${s.raw} raw, ${s.gzip} gzip`);
+      const mark = isFirstLoad(path) ? "*" : isLanguage(path) ? "l" : " ";
+      console.log(`${mark} ${path} ${s.raw} raw, ${s.gzip} gzip`);
     }
   }
   console.log(firstLoadBytes(sizes));

@@ -70,6 +70,26 @@ async function minified(code) {
   return result.code;
 }
 
+/**
+ * index.html preloads the strings of the browser's language (`split_strings_<tag>.wasm`,
+ * src/i18n/packs.rs) from a list of its own: it must name exactly the languages split out,
+ * and each must be a download of its own (no chunk first), or the preload misses.
+ */
+function checkLanguagePreload(index, names, loader) {
+  const listed = index.match(/var languages = (\[[^\]]*\]);/);
+  if (!listed) throw new Error("index.html has no language list to preload from");
+  const preloaded = JSON.parse(listed[1]).sort();
+  const split = names.map((name) => name.match(/^split_strings_(\w+)\.wasm$/)?.[1]).filter(Boolean).sort();
+  if (preloaded.join() !== split.join()) {
+    throw new Error(`index.html preloads the strings of [${preloaded}], the build has [${split}]: update its list`);
+  }
+  for (const tag of split) {
+    if (!new RegExp(`"\\./split_strings_${tag}\\.wasm",\\s*import\\.meta\\.url\\),\\s*\\[\\s*\\]`).test(loader)) {
+      throw new Error(`split_strings_${tag}.wasm needs other chunks first: the preload in index.html would not be enough`);
+    }
+  }
+}
+
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 export async function splitWasm(staging, release) {
@@ -113,6 +133,7 @@ export async function splitWasm(staging, release) {
 
     const indexPath = join(staging, "index.html");
     let index = await readFile(indexPath, "utf8");
+    checkLanguagePreload(index, modules.map(([, name]) => name), loaderCode);
     for (const name of [`${stem}.js`, staged]) {
       const hash = sri(await readFile(join(staging, name)));
       const link = new RegExp(`(<link[^>]*href="/${name}"[^>]*integrity=")[^"]*(")`);

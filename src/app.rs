@@ -9,12 +9,38 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::{
-    LangSwitch, OpeningNotice, PersistenceNote, SaveIndicator, StorageNotices, ToastRegion,
+    LangSwitch, NotLoaded, OpeningNotice, PersistenceNote, SaveIndicator, StorageNotices,
+    ToastRegion,
 };
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 use crate::pages::{in_workshop, under, HomePage, Later, NotFound, ProjectShell, WorkshopShell};
 use crate::routes::{NavItem, WorkshopPage};
 use crate::state::{provide_app_state, AppState, Opening};
+
+/// Mounts the app once the strings of its language are there (a first visit downloads one
+/// language: `i18n::load`); if they cannot be downloaded, says so in that language.
+pub async fn start() {
+    let lang = crate::state::first_lang();
+    match crate::i18n::load(lang).await {
+        Ok(()) => leptos::mount::mount_to_body(App),
+        Err(NotLoaded) => leptos::mount::mount_to_body(move || view! { <NotStarted lang/> }),
+    }
+}
+
+/// The page when the app could not start: the only texts the first download carries itself.
+#[component]
+fn NotStarted(lang: Lang) -> impl IntoView {
+    crate::browser::set_document_lang(lang);
+    let failure = crate::i18n::start_failure(lang);
+    view! {
+        <main id="main" class="not-started">
+            <p role="alert">{failure.message}</p>
+            <button type="button" on:click=|_| crate::browser::reload()>
+                {failure.reload}
+            </button>
+        </main>
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {

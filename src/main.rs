@@ -1,6 +1,7 @@
 fn main() {
     console_error_panic_hook_lite();
-    leptos::mount::mount_to_body(data_roadmap::app::App);
+    // Leptos' own executor is set up by the mount, which waits for the strings.
+    wasm_bindgen_futures::spawn_local(data_roadmap::app::start());
 }
 
 /// Panics show in the console in debug builds only; release builds abort with no hook.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Key, Lang};
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 
 /// Picks the interface language; the choice is remembered by the state's effect.
 #[component]
@@ -24,7 +24,7 @@ pub fn LangSwitch() -> impl IntoView {
                 id="language"
                 on:change:target=move |ev| {
                     if let Some(lang) = Lang::from_tag(&ev.target().value()) {
-                        app.lang.set(lang);
+                        switch_to(app, lang, ev.target());
                     }
                 }
             >
@@ -32,4 +32,20 @@ pub fn LangSwitch() -> impl IntoView {
             </select>
         </div>
     }
+}
+
+/// Shows `lang` once its strings are there (the first switch downloads them); if they cannot
+/// be downloaded, the screen stays as it was, the switch too, and a message says why.
+fn switch_to(app: AppState, lang: Lang, select: web_sys::HtmlSelectElement) {
+    leptos::task::spawn_local(async move {
+        match crate::i18n::load(lang).await {
+            Ok(()) => app.lang.set(lang),
+            Err(_) => {
+                let shown = app.lang.get_untracked();
+                select.set_value(shown.tag());
+                let text = Key::LanguageNotLoaded.fill(shown, &[("language", lang.native_name())]);
+                app.show_toast(text, None);
+            }
+        }
+    });
 }

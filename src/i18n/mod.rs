@@ -67,96 +67,26 @@ macro_rules! strings {
         pub enum Key { $($key,)+ }
 
         /// One row per key, one column per language: a row with a column missing is a type
-        /// error. Read at compile time only, into [`PACKED`].
-        const ROWS: &[[&str; Lang::COUNT]] = &[$([$($text),+],)+];
-        static PACKED: $crate::i18n::Packed<{ $crate::i18n::packed_len(ROWS) }, { ROWS.len() }> =
-            $crate::i18n::Packed::new(ROWS);
+        /// error. Read at compile time only, into each language's pack (`packs.rs`).
+        pub(super) const ROWS: &[[&str; Lang::COUNT]] = &[$([$($text),+],)+];
 
         impl Key {
             #[cfg(test)]
             pub(crate) const ALL: &'static [Key] = &[$(Key::$key,)+];
 
             pub fn text(self, lang: Lang) -> &'static str {
-                PACKED.text(self as usize, lang)
+                super::packs::text(self as usize, lang)
             }
         }
     };
 }
 
-/// Every string of every language end to end, and where each ends (in its language's
-/// part): two bytes per string instead of a pointer and a length (eight bytes that do not
-/// compress), which the first download no longer carries.
-pub struct Packed<const BYTES: usize, const KEYS: usize> {
-    bytes: [u8; BYTES],
-    /// Where each language's strings begin in `bytes`.
-    starts: [usize; Lang::COUNT],
-    /// Where each string ends, from its language's start.
-    ends: [[u16; Lang::COUNT]; KEYS],
-}
-
-/// The length of all the texts together.
-pub const fn packed_len(rows: &[[&str; Lang::COUNT]]) -> usize {
-    let mut total = 0;
-    let mut row = 0;
-    while row < rows.len() {
-        let mut lang = 0;
-        while lang < Lang::COUNT {
-            total += rows[row][lang].len();
-            lang += 1;
-        }
-        row += 1;
-    }
-    total
-}
-
-impl<const BYTES: usize, const KEYS: usize> Packed<BYTES, KEYS> {
-    pub const fn new(rows: &[[&str; Lang::COUNT]]) -> Self {
-        let mut packed = Packed {
-            bytes: [0; BYTES],
-            starts: [0; Lang::COUNT],
-            ends: [[0; Lang::COUNT]; KEYS],
-        };
-        let mut at = 0;
-        let mut lang = 0;
-        while lang < Lang::COUNT {
-            packed.starts[lang] = at;
-            let mut row = 0;
-            while row < KEYS {
-                let text = rows[row][lang].as_bytes();
-                let mut i = 0;
-                while i < text.len() {
-                    packed.bytes[at] = text[i];
-                    at += 1;
-                    i += 1;
-                }
-                let end = at - packed.starts[lang];
-                assert!(
-                    end <= u16::MAX as usize,
-                    "a language's strings outgrew u16 offsets"
-                );
-                packed.ends[row][lang] = end as u16;
-                row += 1;
-            }
-            lang += 1;
-        }
-        packed
-    }
-
-    fn text(&self, key: usize, lang: Lang) -> &str {
-        let lang = lang as usize;
-        let start = key.checked_sub(1).map_or(0, |prev| self.ends[prev][lang]);
-        let end = self.ends[key][lang];
-        let base = self.starts[lang];
-        let bytes = &self.bytes[base + usize::from(start)..base + usize::from(end)];
-        // Whole strings, copied by `new`: always UTF-8 (every key is read by the tests).
-        std::str::from_utf8(bytes).unwrap_or_default()
-    }
-}
-
 mod names;
+mod packs;
 mod reasons;
 mod strings;
 pub use names::{name_or, DisplayName};
+pub use packs::{load, load_all, start_failure, StartFailure};
 pub use reasons::{import_error_message, load_error_reason, megabytes, share_error_message};
 pub use strings::Key;
 

@@ -800,6 +800,7 @@ strings! {
     OpeningFailedTitle => "Vos projets n'ont pas pu être ouverts", "Your projects could not be opened";
     OpeningFailed => "Le code qui les lit n'a pas pu être téléchargé (la connexion semble coupée). Ils sont intacts dans ce navigateur : réessayez une fois en ligne.", "The code that reads them could not be downloaded (the connection seems to be down). They are intact in this browser: try again once online.";
     SaveKeeperNotLoaded => "Pas encore enregistré : le code qui enregistre n'a pas pu être téléchargé (la connexion semble coupée). Vos modifications sont gardées tant que cet onglet reste ouvert ; nouvel essai dans quelques secondes.", "Not saved yet: the code that saves could not be downloaded (the connection seems to be down). Your changes are kept while this tab stays open; trying again in a few seconds.";
+    LanguageNotLoaded => "L'interface « {language} » n'a pas pu être téléchargée : la connexion semble coupée. Vos données sont intactes ; réessayez une fois en ligne.", "The {language} interface could not be downloaded: the connection seems to be down. Your data is safe; try again once online.";
     ExportNotLoaded => "Le fichier n'a pas pu être préparé : le code qui l'écrit n'a pas pu être téléchargé (la connexion semble coupée). Vos données sont intactes ; réessayez une fois en ligne.", "The file could not be prepared: the code that writes it could not be downloaded (the connection seems to be down). Your data is safe; try again once online.";
 
     // ── Page not found ──

@@ -60,7 +60,13 @@ impl Later {
             crate::components::lazily(crate::components::LazyPart::Page, move || async move {
                 match self.group() {
                     Group::PhaseOne => phase_one_page(self).await,
-                    Group::ProjectPages => project_page(self).await,
+                    Group::ProjectPages => {
+                        if self == Later::Letter {
+                            // Written in the producer's language, whatever the screen's.
+                            crate::i18n::load_all().await?;
+                        }
+                        project_page(self).await
+                    }
                     Group::WorkshopMode => workshop_mode_page(self).await,
                 }
             })

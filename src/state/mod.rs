@@ -318,12 +318,17 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Loads what is stored, provides [`AppState`] and starts the effects that save it.
-pub fn provide_app_state() -> AppState {
-    let lang = storage::load_lang().unwrap_or_else(|| {
+/// The language the app opens in: the one chosen last time, or the browser's.
+pub fn first_lang() -> Lang {
+    storage::load_lang().unwrap_or_else(|| {
         let tags = browser::preferred_languages();
         Lang::negotiate(tags.iter().map(String::as_str))
-    });
+    })
+}
+
+/// Loads what is stored, provides [`AppState`] and starts the effects that save it.
+pub fn provide_app_state() -> AppState {
+    let lang = first_lang();
     let state = AppState {
         workspace: RwSignal::new(Workspace::default()),
         changes: StoredValue::new(ChangeLog::default()),

@@ -127,11 +127,13 @@ test("the first visit downloads the home screen's code, then phase 1's; later pa
   await page.goto(site.server.url);
   await page.locator("#new-project-name").waitFor();
   assert.equal(fetched.filter((path) => path.endsWith("_bg.wasm")).length, 1);
+  // The strings of the language shown, and not the other's (src/i18n/packs.rs).
+  assert.deepEqual(lazy().filter((path) => path.startsWith("/split_strings")), ["/split_strings_en.wasm"]);
   // The overview and phase 1 follow the first screen, with the code that saves (nothing is
   // stored yet, so the first screen did not wait for it), and nothing else does.
   await page.waitForFunction(() => performance.getEntriesByName("data-roadmap:phase-one-ready").length === 1);
   await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => entry.name.includes("/split_keeper")));
-  const following = ["/split_keeper.wasm", "/split_phase_one.wasm"];
+  const following = ["/split_keeper.wasm", "/split_phase_one.wasm", "/split_strings_en.wasm"];
   assert.deepEqual(lazy().filter((path) => path.startsWith("/split_")).sort(), following, lazy().join(" "));
   // Only then the service worker: its downloads do not compete with the first screen's.
   const order = await page.waitForFunction(() => {
@@ -204,6 +206,70 @@ test("a later page whose download fails says so, keeps the data, and loads on \"
   // The app kept running: the rest of the project is still there and editable.
   await page.getByRole("link", { name: "Phase 1", exact: true }).click();
   await page.getByRole("heading", { level: 1 }).first().waitFor();
+  await finish(context);
+  await site.server.close();
+});
+
+test("the first visit downloads the strings of the browser's language once, preloaded beside the wasm", async () => {
+  const site = await deploy();
+  for (const [locale, tag] of [["fr-FR", "fr"], ["en-US", "en"], ["de-DE", "fr"]]) {
+    const context = await newContext(env.browser, { locale, serviceWorkers: "block" });
+    const page = await context.newPage();
+    const strings = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/split_strings_")) strings.push(path);
+    });
+    await page.goto(site.server.url);
+    await page.locator("#new-project-name").waitFor();
+    // One request: the loader's fetch is answered by the preload (a miss would fetch twice).
+    assert.deepEqual(strings, [`/split_strings_${tag}.wasm`], locale);
+    assert.equal(await page.locator("html").getAttribute("lang"), tag);
+    await finish(context);
+  }
+  await site.server.close();
+});
+
+test("a first visit whose language cannot be downloaded says so in that language, and starts on reload", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser, { locale: "fr-FR", serviceWorkers: "block" });
+  const page = await context.newPage();
+  const strings = /\/split_strings_fr\.wasm$/;
+  await page.route(strings, (route) => route.abort("internetdisconnected"));
+  await page.goto(site.server.url);
+  const alert = page.getByRole("alert").filter({ hasText: "Data Roadmap n'a pas pu finir de se charger." });
+  await alert.waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "fr");
+  await expectAccessible(page);
+  await page.unroute(strings);
+  await page.getByRole("button", { name: "Recharger la page" }).click();
+  await page.getByRole("heading", { level: 1, name: "Vos projets" }).waitFor();
+  await finish(context);
+  await site.server.close();
+});
+
+test("switching to a language that cannot be downloaded says so and keeps the screen as it was", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser, { serviceWorkers: "block" });
+  const page = await context.newPage();
+  const strings = /\/split_strings_fr\.wasm$/;
+  const dropped = [];
+  await page.route(strings, (route) => {
+    dropped.push(route.request().url());
+    return route.abort("internetdisconnected");
+  });
+  await page.goto(site.server.url);
+  await createProject(page, "Bilingual");
+  await page.getByLabel("Language").selectOption("fr");
+  await page.getByText("The Français interface could not be downloaded").waitFor();
+  assert.equal(dropped.length, 1);
+  assert.equal(await page.getByLabel("Language").inputValue(), "en");
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  await expectAccessible(page);
+  await page.unroute(strings);
+  await page.getByLabel("Language").selectOption("fr");
+  await page.getByRole("link", { name: "Projets", exact: true }).waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "fr");
   await finish(context);
   await site.server.close();
 });
