@@ -71,23 +71,45 @@ async function minified(code) {
 }
 
 /**
- * index.html preloads the strings of the browser's language (`split_strings_<tag>.wasm`,
+ * index.html fetches the strings of the browser's language early (`split_strings_<tag>.wasm`,
  * src/i18n/packs.rs) from a list of its own: it must name exactly the languages split out,
- * and each must be a download of its own (no chunk first), or the preload misses.
+ * and each must be a module of its own (no chunk first), or the early module is not enough.
  */
 function checkLanguagePreload(index, names, loader) {
   const listed = index.match(/var languages = (\[[^\]]*\]);/);
-  if (!listed) throw new Error("index.html has no language list to preload from");
+  if (!listed) throw new Error("index.html has no language list to fetch early from");
   const preloaded = JSON.parse(listed[1]).sort();
   const split = names.map((name) => name.match(/^split_strings_(\w+)\.wasm$/)?.[1]).filter(Boolean).sort();
   if (preloaded.join() !== split.join()) {
-    throw new Error(`index.html preloads the strings of [${preloaded}], the build has [${split}]: update its list`);
+    throw new Error(`index.html fetches the strings of [${preloaded}] early, the build has [${split}]: update its list`);
   }
   for (const tag of split) {
     if (!new RegExp(`"\\./split_strings_${tag}\\.wasm",\\s*import\\.meta\\.url\\),\\s*\\[\\s*\\]`).test(loader)) {
-      throw new Error(`split_strings_${tag}.wasm needs other chunks first: the preload in index.html would not be enough`);
+      throw new Error(`split_strings_${tag}.wasm needs other chunks first: index.html's early fetch would not be enough`);
     }
   }
+}
+
+/**
+ * index.html starts compiling the strings of the browser's language while the main wasm
+ * downloads (`dataRoadmapEarly`, keyed by path); the loader takes that module instead of
+ * fetching and compiling it once the app asks, after the main module has started (a step
+ * that cost the first screen 20-odd ms, its compile waiting behind the main module's). Once
+ * taken, or if it failed, the next load fetches as usual.
+ */
+function useEarlyCompile(loader) {
+  const fetchLine = "const src = fetch(srcUrl);";
+  if (!loader.includes(fetchLine)) throw new Error("__wasm_split.js changed: review useEarlyCompile");
+  const early = [
+    "const early = globalThis.dataRoadmapEarly;",
+    "        const compiled = early && early[srcUrl.pathname];",
+    "        if (compiled) {",
+    "            delete early[srcUrl.pathname];",
+    "            return async (imports) => await WebAssembly.instantiate(await compiled, imports);",
+    "        }",
+    `        ${fetchLine}`,
+  ].join("\n");
+  return loader.replace(fetchLine, early);
 }
 
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
@@ -124,7 +146,7 @@ export async function splitWasm(staging, release) {
       }
     }
     const glue = await readFile(join(bindgen, `${stem}.js`), "utf8");
-    const loaderCode = handleEarlyRejection(await readFile(join(work, "__wasm_split.js"), "utf8"));
+    const loaderCode = useEarlyCompile(handleEarlyRejection(await readFile(join(work, "__wasm_split.js"), "utf8")));
     await writeFile(join(staging, `${stem}.js`), release ? await minified(glue) : glue);
     await writeFile(join(staging, "__wasm_split.js"), release ? await minified(loaderCode) : loaderCode);
     if (existsSync(join(bindgen, "snippets"))) {

@@ -3,11 +3,13 @@
 //! The split build (`scripts/split-wasm.mjs`) moves each loader below, with its strings, into
 //! `split_strings_<lang>.wasm`; builds without the `split` feature (tests) have them all.
 //!
-//! `index.html` preloads the browser's language beside the wasm, picked as `Lang::negotiate`
-//! picks it, so that the strings do not wait for the wasm to ask for them (a round trip on a
-//! slow link). A language chosen in the app is not looked up there: a returning visitor's
-//! files come from the service worker. The build checks that its list of languages is the
-//! list of `split_strings_*.wasm` files (`scripts/split-wasm.mjs`).
+//! `index.html` fetches and compiles the browser's language's module while the main wasm
+//! downloads (the language picked as `Lang::negotiate` picks it), and the split's loader
+//! takes it from there: otherwise the strings would wait for the wasm to ask for them, a
+//! round trip on a slow link and a compile behind the main module's. A language chosen in
+//! the app is not looked up there (a returning visitor's files come from the service
+//! worker). The build checks that its list of languages is the list of
+//! `split_strings_*.wasm` files (`scripts/split-wasm.mjs`).
 
 use super::strings::ROWS;
 use super::Lang;

@@ -210,7 +210,7 @@ test("a later page whose download fails says so, keeps the data, and loads on \"
   await site.server.close();
 });
 
-test("the first visit downloads the strings of the browser's language once, preloaded beside the wasm", async () => {
+test("the first visit downloads the strings of the browser's language once, beside the wasm", async () => {
   const site = await deploy();
   for (const [locale, tag] of [["fr-FR", "fr"], ["en-US", "en"], ["de-DE", "fr"]]) {
     const context = await newContext(env.browser, { locale, serviceWorkers: "block" });
@@ -222,7 +222,7 @@ test("the first visit downloads the strings of the browser's language once, prel
     });
     await page.goto(site.server.url);
     await page.locator("#new-project-name").waitFor();
-    // One request: the loader's fetch is answered by the preload (a miss would fetch twice).
+    // One request: the loader takes the module index.html compiled (a miss would fetch twice).
     assert.deepEqual(strings, [`/split_strings_${tag}.wasm`], locale);
     assert.equal(await page.locator("html").getAttribute("lang"), tag);
     await finish(context);
