@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { launch, startServer, layoutEntries, seedStorage } from "../tests/e2e/harness.mjs";
-import { firstLoadBytes, gzipSizes } from "./first-load.mjs";
+import { firstLoadBytes, gzipSizes, isLanguage } from "./first-load.mjs";
 import { VENUE, roomLoad, startCompressedServer, throttledLoad } from "./network.mjs";
 
 const [appDist, helloDist, runsArg] = process.argv.slice(2);
@@ -42,7 +42,10 @@ const PHASE_ONE_MARK = "data-roadmap:phase-one-ready";
 /** The lazy modules (`split_*`, `chunk_*`): what the app fetches after its first screen. */
 const isLazyModule = (path) => /^\/(split|chunk)_/.test(path);
 
-/** The lazy modules the page had started fetching when it set the performance mark `name`. */
+/**
+ * The lazy modules the page had started fetching when it set the performance mark `name`
+ * (not the language's strings: those come before the first screen).
+ */
 async function lazyFetchedUntil(page, name) {
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name);
   const paths = await page.evaluate((mark) => {
@@ -52,7 +55,7 @@ async function lazyFetchedUntil(page, name) {
       .filter((entry) => entry.startTime <= at)
       .map((entry) => new URL(entry.name).pathname);
   }, name);
-  return paths.filter(isLazyModule);
+  return paths.filter((path) => isLazyModule(path) && !isLanguage(path));
 }
 
 /**
@@ -388,8 +391,9 @@ try {
   const guarded = firstLoadBytes(appSizes);
   const firstLoad = (sizes, fetched) =>
     [...fetched].reduce((sum, path) => sum + (sizes.get(path === "/" ? "/index.html" : path)?.gzip ?? 0), 0);
-  // The modules fetched after the first screen (the overview and phase 1) are counted apart.
-  const appFirst = firstLoad(appSizes, [...appLoad.fetched].filter((path) => !isLazyModule(path)));
+  // The modules fetched after the first screen (the overview and phase 1) are counted apart;
+  // the language's strings come before it.
+  const appFirst = firstLoad(appSizes, [...appLoad.fetched].filter((path) => !isLazyModule(path) || isLanguage(path)));
   const appThen = firstLoad(appSizes, appLoad.then);
   const helloFirst = firstLoad(helloSizes, helloLoad.fetched);
   const mark = (ok) => (ok ? "yes" : "**no**");
