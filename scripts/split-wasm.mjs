@@ -4,14 +4,15 @@
 // .cargo/config.toml):
 // 1. tools/wasm-split cuts the module: a main module, `split_*.wasm` per lazy group and
 //    `chunk_*.wasm` for code two groups share, and `__wasm_split.js`, which loads them
-//    (fetched beside itself, on first use);
+//    (fetched beside itself, on first use; each language's strings are such a group, which
+//    the loader takes from index.html's early compile when it is there);
 // 2. wasm-bindgen on the main module, with the names Trunk gave its own output, keeping the
 //    linker's exports the chunks need (--keep-lld-exports);
 // 3. release builds: wasm-opt -Oz on every module (Trunk's own wasm-opt is off: its output
 //    is replaced);
 // 4. release builds: the JavaScript glue and the loader minified (terser);
-// 5. the staged files replaced, their `integrity` hashes in index.html recomputed, and the
-//    loader preloaded beside the main script.
+// 5. the staged files replaced, their `integrity` hashes in index.html recomputed, the
+//    loader preloaded beside the main script, and index.html's list of languages checked.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
@@ -75,13 +76,13 @@ async function minified(code) {
  * src/i18n/packs.rs) from a list of its own: it must name exactly the languages split out,
  * and each must be a module of its own (no chunk first), or the early module is not enough.
  */
-function checkLanguagePreload(index, names, loader) {
+function checkEarlyLanguages(index, names, loader) {
   const listed = index.match(/var languages = (\[[^\]]*\]);/);
   if (!listed) throw new Error("index.html has no language list to fetch early from");
-  const preloaded = JSON.parse(listed[1]).sort();
+  const early = JSON.parse(listed[1]).sort();
   const split = names.map((name) => name.match(/^split_strings_(\w+)\.wasm$/)?.[1]).filter(Boolean).sort();
-  if (preloaded.join() !== split.join()) {
-    throw new Error(`index.html fetches the strings of [${preloaded}] early, the build has [${split}]: update its list`);
+  if (early.join() !== split.join()) {
+    throw new Error(`index.html fetches the strings of [${early}] early, the build has [${split}]: update its list`);
   }
   for (const tag of split) {
     if (!new RegExp(`"\\./split_strings_${tag}\\.wasm",\\s*import\\.meta\\.url\\),\\s*\\[\\s*\\]`).test(loader)) {
@@ -155,7 +156,7 @@ export async function splitWasm(staging, release) {
 
     const indexPath = join(staging, "index.html");
     let index = await readFile(indexPath, "utf8");
-    checkLanguagePreload(index, modules.map(([, name]) => name), loaderCode);
+    checkEarlyLanguages(index, modules.map(([, name]) => name), loaderCode);
     for (const name of [`${stem}.js`, staged]) {
       const hash = sri(await readFile(join(staging, name)));
       const link = new RegExp(`(<link[^>]*href="/${name}"[^>]*integrity=")[^"]*(")`);
