@@ -32,6 +32,16 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20_000 });
 }
 
+/** Drops every request of `page` to `url` as a lost connection would; returns the list of those dropped. */
+async function dropRequests(page, url) {
+  const dropped = [];
+  await page.route(url, (route) => {
+    dropped.push(route.request().url());
+    return route.abort("internetdisconnected");
+  });
+  return dropped;
+}
+
 test("the build ships a manifest with both icons, and a service worker with its precache list", async () => {
   const manifest = JSON.parse(await readFile(join(DIST, "manifest.webmanifest"), "utf8"));
   assert.equal(manifest.start_url, "/");
@@ -187,11 +197,7 @@ test("a later page whose download fails says so, keeps the data, and loads on \"
   // No service worker: the request goes to the network, which drops it the first time.
   const context = await newContext(env.browser, { serviceWorkers: "block" });
   const page = await context.newPage();
-  const dropped = [];
-  await page.route(/\/split_project_pages.*\.wasm$/, (route) => {
-    dropped.push(route.request().url());
-    return route.abort("internetdisconnected");
-  });
+  const dropped = await dropRequests(page, /\/split_project_pages.*\.wasm$/);
   await page.goto(site.server.url);
   await createProject(page, "Flaky Wi-Fi");
   await page.getByRole("link", { name: "Phase 3", exact: true }).click();
@@ -253,11 +259,7 @@ test("switching to a language that cannot be downloaded says so and keeps the sc
   const context = await newContext(env.browser, { serviceWorkers: "block" });
   const page = await context.newPage();
   const strings = /\/split_strings_fr\.wasm$/;
-  const dropped = [];
-  await page.route(strings, (route) => {
-    dropped.push(route.request().url());
-    return route.abort("internetdisconnected");
-  });
+  const dropped = await dropRequests(page, strings);
   await page.goto(site.server.url);
   await createProject(page, "Bilingual");
   await page.getByLabel("Language").selectOption("fr");
@@ -278,11 +280,7 @@ test("a download whose writer cannot be fetched says so, keeps the data, and wor
   const site = await deploy();
   const context = await newContext(env.browser, { serviceWorkers: "block" });
   const page = await context.newPage();
-  const dropped = [];
-  await page.route(/\/split_exports.*\.wasm$/, (route) => {
-    dropped.push(route.request().url());
-    return route.abort("internetdisconnected");
-  });
+  const dropped = await dropRequests(page, /\/split_exports.*\.wasm$/);
   await page.goto(site.server.url);
   await createProject(page, "Backup on flaky Wi-Fi");
   // Back to the list as a participant goes (a reload here once ended in net::ERR_ABORTED in CI).
