@@ -11,8 +11,9 @@
 // 3. release builds: wasm-opt -Oz on every module (Trunk's own wasm-opt is off: its output
 //    is replaced);
 // 4. release builds: the JavaScript glue and the loader minified (terser);
-// 5. the staged files replaced, their `integrity` hashes in index.html recomputed, the
-//    loader preloaded beside the main script, and index.html's list of languages checked.
+// 5. the staged files replaced, the main script's `integrity` hash in index.html recomputed,
+//    the loader preloaded beside it, index.html's early compile pointed at the main module
+//    (Trunk's preload of it dropped), and index.html's list of languages checked.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
@@ -113,6 +114,43 @@ function useEarlyCompile(loader) {
   return loader.replace(fetchLine, early);
 }
 
+/**
+ * index.html also starts compiling the main module itself, in place of Trunk's
+ * `<link rel="preload" as="fetch">`, which Safari does not match to the glue's own fetch: it
+ * downloaded the main wasm twice, in parallel, on every first visit. The glue takes that
+ * module; if it failed (a host serving the wrong MIME type, a dropped request), the glue
+ * fetches again as it would have, with its own fallbacks and messages.
+ */
+function useEarlyMain(glue) {
+  const fetchLine = "module_or_path = fetch(module_or_path);";
+  if (!glue.includes(fetchLine)) throw new Error("wasm-bindgen's glue changed: review useEarlyMain");
+  // Trunk passes the path as index.html wrote it, which is the key.
+  const early = [
+    "const early = globalThis.dataRoadmapEarly;",
+    "        const compiled = early && early[module_or_path];",
+    "        if (compiled) {",
+    "            delete early[module_or_path];",
+    "            const again = module_or_path;",
+    "            module_or_path = compiled.catch(() => fetch(again));",
+    "        } else {",
+    `            ${fetchLine}`,
+    "        }",
+  ].join("\n");
+  return glue.replace(fetchLine, early);
+}
+
+/**
+ * Points index.html's early compile at the main module's hashed name, and drops Trunk's
+ * preload of it, which the early compile replaces.
+ */
+function compileMainEarly(index, staged) {
+  const placeholder = 'var main = "/data-roadmap_bg.wasm";';
+  if (!index.includes(placeholder)) throw new Error("index.html has no early compile of the main module");
+  const preload = new RegExp(`\\s*<link rel="preload" href="/${staged.replaceAll(".", "\\.")}"[^>]*>`);
+  if (!preload.test(index)) throw new Error(`index.html has no preload of ${staged}: has Trunk changed?`);
+  return index.replace(placeholder, `var main = "/${staged}";`).replace(preload, "");
+}
+
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 export async function splitWasm(staging, release) {
@@ -146,7 +184,7 @@ export async function splitWasm(staging, release) {
         await copyFile(from, join(staging, name));
       }
     }
-    const glue = await readFile(join(bindgen, `${stem}.js`), "utf8");
+    const glue = useEarlyMain(await readFile(join(bindgen, `${stem}.js`), "utf8"));
     const loaderCode = useEarlyCompile(handleEarlyRejection(await readFile(join(work, "__wasm_split.js"), "utf8")));
     await writeFile(join(staging, `${stem}.js`), release ? await minified(glue) : glue);
     await writeFile(join(staging, "__wasm_split.js"), release ? await minified(loaderCode) : loaderCode);
@@ -155,14 +193,11 @@ export async function splitWasm(staging, release) {
     }
 
     const indexPath = join(staging, "index.html");
-    let index = await readFile(indexPath, "utf8");
+    let index = compileMainEarly(await readFile(indexPath, "utf8"), staged);
     checkEarlyLanguages(index, modules.map(([, name]) => name), loaderCode);
-    for (const name of [`${stem}.js`, staged]) {
-      const hash = sri(await readFile(join(staging, name)));
-      const link = new RegExp(`(<link[^>]*href="/${name}"[^>]*integrity=")[^"]*(")`);
-      if (!link.test(index)) throw new Error(`index.html has no integrity for ${name}: has Trunk changed?`);
-      index = index.replace(link, `$1${hash}$2`);
-    }
+    const script = new RegExp(`(<link[^>]*href="/${stem}\\.js"[^>]*integrity=")[^"]*(")`);
+    if (!script.test(index)) throw new Error(`index.html has no integrity for ${stem}.js: has Trunk changed?`);
+    index = index.replace(script, `$1${sri(await readFile(join(staging, `${stem}.js`)))}$2`);
     const loader = `<link rel="modulepreload" href="/__wasm_split.js" crossorigin="anonymous" integrity="${sri(await readFile(join(staging, "__wasm_split.js")))}">`;
     index = index.replace(/(<link rel="modulepreload"[^>]*>)/, `$1\n${loader}`);
     if (!index.includes(loader)) throw new Error("index.html has no modulepreload link to put the loader beside");

@@ -216,23 +216,42 @@ test("a later page whose download fails says so, keeps the data, and loads on \"
   await site.server.close();
 });
 
-test("the first visit downloads the strings of the browser's language once, beside the wasm", async () => {
+test("the first visit downloads the main wasm and the strings of the browser's language once each", async () => {
   const site = await deploy();
   for (const [locale, tag] of [["fr-FR", "fr"], ["en-US", "en"], ["de-DE", "fr"]]) {
     const context = await newContext(env.browser, { locale, serviceWorkers: "block" });
     const page = await context.newPage();
-    const strings = [];
+    const modules = [];
     page.on("request", (request) => {
       const path = new URL(request.url()).pathname;
-      if (path.startsWith("/split_strings_")) strings.push(path);
+      if (path.startsWith("/split_strings_") || path.endsWith("_bg.wasm")) modules.push(path);
     });
     await page.goto(site.server.url);
     await page.locator("#new-project-name").waitFor();
-    // One request: the loader takes the module index.html compiled (a miss would fetch twice).
-    assert.deepEqual(strings, [`/split_strings_${tag}.wasm`], locale);
+    // One request each: the glue and the loader take the modules index.html compiled (a miss
+    // would fetch twice, as Safari did with Trunk's preload).
+    assert.equal(modules.filter((path) => path.endsWith("_bg.wasm")).length, 1, locale);
+    assert.deepEqual(modules.filter((path) => path.startsWith("/split_strings_")), [`/split_strings_${tag}.wasm`], locale);
     assert.equal(await page.locator("html").getAttribute("lang"), tag);
     await finish(context);
   }
+  await site.server.close();
+});
+
+test("a first visit whose early download of the main wasm fails fetches it again and starts", async () => {
+  const site = await deploy();
+  const context = await newContext(env.browser, { serviceWorkers: "block" });
+  const page = await context.newPage();
+  const requests = [];
+  await page.route(/_bg\.wasm$/, (route) => {
+    requests.push(route.request().url());
+    return requests.length === 1 ? route.abort("internetdisconnected") : route.continue();
+  });
+  await page.goto(site.server.url);
+  await page.locator("#new-project-name").waitFor();
+  assert.equal(requests.length, 2, "dropped once, then fetched by the glue");
+  await expectAccessible(page);
+  await finish(context);
   await site.server.close();
 });
 

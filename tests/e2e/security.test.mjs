@@ -9,17 +9,17 @@ import { useBrowser, newContext, createProject, finish, DIST } from "./harness.m
 
 const env = useBrowser();
 
-test("the build's policy allows its own loader, its early fetch of the strings, and nothing inline besides", async () => {
+test("the build's policy allows its own loader, its early compile of the modules, and nothing inline besides", async () => {
   const index = await readFile(join(DIST, "index.html"), "utf8");
   const policy = index.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(policy, "index.html carries a policy");
   assert.ok(index.indexOf(policy) < index.indexOf("<script"), "the policy comes before any script");
   const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, body]) => body);
   assert.equal(inline.length, 2, "two inline scripts");
-  const strings = inline.find((body) => body.includes('"/split_strings_"'));
+  const early = inline.find((body) => body.includes('"/split_strings_"'));
   const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
-  assert.ok(strings && loader.includes("init("), "the strings' early fetch (src/i18n/packs.rs) and Trunk's loader");
-  const hashes = [strings, loader].map((body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`);
+  assert.ok(early && loader.includes("init("), "the early compile (main wasm and strings) and Trunk's loader");
+  const hashes = [early, loader].map((body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`);
   assert.equal(
     policy,
     `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}; style-src 'self'; ` +
