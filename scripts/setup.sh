@@ -100,6 +100,13 @@ ensure_chromium() {
   apt_install chromium chromium-driver
 }
 
+# Safari's engine for one end-to-end test (tests/e2e/webkit.test.mjs): WebKitGTK's driver and
+# browser, on a virtual display.
+ensure_webkit() {
+  if command -v WebKitWebDriver >/dev/null && command -v Xvfb >/dev/null; then return; fi
+  apt_install webkit2gtk-driver xvfb
+}
+
 # A real nginx serves the build in one end-to-end test, with the shipped deploy/nginx.conf.
 ensure_nginx() {
   if [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null; then return; fi
