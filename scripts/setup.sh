@@ -13,6 +13,7 @@ cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.1"
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 RUSTUP_TIMEOUT="${RUSTUP_TIMEOUT:-60}"
@@ -100,11 +101,15 @@ ensure_chromium() {
   apt_install chromium chromium-driver
 }
 
-# Safari's engine for one end-to-end test (tests/e2e/webkit.test.mjs): WebKitGTK's driver and
-# browser, on a virtual display.
-ensure_webkit() {
-  if command -v WebKitWebDriver >/dev/null && command -v Xvfb >/dev/null; then return; fi
-  apt_install webkit2gtk-driver xvfb
+# The other engines of tests/e2e/engines.test.mjs: Safari's (WebKitGTK's driver and browser,
+# on a virtual display) and Firefox ESR, with Mozilla's geckodriver (not packaged by Debian).
+ensure_other_browsers() {
+  if ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null || ! command -v firefox-esr >/dev/null; then
+    apt_install webkit2gtk-driver xvfb firefox-esr
+  fi
+  if geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION\b"; then return; fi
+  say "installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 }
 
 # A real nginx serves the build in one end-to-end test, with the shipped deploy/nginx.conf.
