@@ -3,7 +3,7 @@
 // 0. the wasm split at its lazy pages (scripts/split-wasm.mjs), development builds too;
 //    release builds: the stylesheet minified, its `integrity` in index.html recomputed;
 // 1. the Content-Security-Policy: a <meta> at the top of index.html, with the hash of every
-//    inline script of this very build (Trunk's loader);
+//    inline script of this very build (the early compile and Trunk's loader);
 // 2. sw.js: the service worker with the list of files to precache, taken from the build
 //    (Trunk hashes file names, so no list is kept by hand), and a version that changes
 //    whenever any file does — index.html with its policy included.
