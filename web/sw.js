@@ -7,13 +7,14 @@ const CACHE = `data-roadmap-${VERSION}`;
 
 self.addEventListener("install", (event) => {
   // Files whose names Trunk hashed never change, so the copy the page just downloaded (in the
-  // HTTP cache) will do; the others are fetched afresh so that a new version is never mixed
-  // with stale files.
+  // HTTP cache) will do; the others are checked with the server, so that a new version is
+  // never mixed with stale files: a host that sends validators (nginx does) answers 304 for
+  // the modules the page has already downloaded, instead of sending them a second time.
   const hashed = /-[0-9a-f]{8,16}(_bg)?\.\w+$/;
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
       cache.addAll(
-        PRECACHE.map((url) => new Request(url, { cache: hashed.test(url) ? "default" : "reload" })),
+        PRECACHE.map((url) => new Request(url, { cache: hashed.test(url) ? "default" : "no-cache" })),
       ),
     ),
   );

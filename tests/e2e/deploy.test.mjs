@@ -45,7 +45,7 @@ events { worker_connections 64; }
 http {
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log off;
+    access_log ${dir}/access.log;
     client_body_temp_path ${dir}/temp/body;
     proxy_temp_path ${dir}/temp/proxy;
     fastcgi_temp_path ${dir}/temp/fastcgi;
@@ -55,6 +55,7 @@ http {
 }
 `,
   );
+  env.log = join(dir, "access.log");
   env.nginx = spawn(NGINX, ["-p", dir, "-c", join(dir, "nginx.conf")], { stdio: "inherit" });
   env.url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -130,4 +131,34 @@ test("through nginx the app runs, keeps its data and works offline, deep links i
   await page.getByRole("link", { name: "Derrière nginx", exact: true }).waitFor();
   await context.setOffline(false);
   await finish(context);
+});
+
+test("through nginx the service worker's install takes what the first visit downloaded from the browser's cache", async () => {
+  await writeFile(env.log, "");
+  // Not the harness's context: Playwright's routing, which guards against outside requests
+  // everywhere else, turns the browser's HTTP cache off.
+  const context = await env.browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await page.locator("#new-project-name").waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.close();
+  // "GET /split_phase_one.wasm HTTP/1.1" 200 …, in the order nginx answered.
+  const answers = (await readFile(env.log, "utf8"))
+    .split("\n")
+    .map((line) => line.match(/"GET (\S+) [^"]*" (\d{3})/))
+    .filter(Boolean)
+    .map(([, path, status]) => `${path} ${status}`);
+  const of = (path) => answers.filter((answer) => answer.startsWith(`${path} `)).map((answer) => answer.split(" ")[1]);
+  const files = await readdir(DIST);
+  // Named after their content: downloaded once, the install finds them in the cache.
+  for (const name of files.filter((f) => /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(f))) {
+    assert.deepEqual(of(`/${name}`), ["200"], name);
+  }
+  // The modules the first screen brought in: checked with the server, not sent again.
+  for (const name of ["split_phase_one.wasm", "split_keeper.wasm", "__wasm_split.js"]) {
+    assert.deepEqual(of(`/${name}`), ["200", "304"], name);
+  }
+  // The rest is downloaded once, by the install.
+  assert.deepEqual(of("/split_workshop_mode.wasm"), ["200"]);
 });
