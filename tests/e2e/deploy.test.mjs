@@ -5,21 +5,12 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, readdir, stat, writeFile, mkdir } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, launch, newContext, createProject, waitForStored, expectAccessible, finish } from "./harness.mjs";
+import { DIST, launch, newContext, createProject, waitForStored, expectAccessible, finish, freePort } from "./harness.mjs";
 
 const NGINX = ["/usr/sbin/nginx", "/usr/local/sbin/nginx"].find(existsSync) ?? "nginx";
 const env = {};
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 before(async () => {
   const dir = await mkdtemp(join(tmpdir(), "dr-nginx-"));

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: a static server for dist/ on loopback, Chromium
 // through playwright-core, an axe-core check, and a guard that no request leaves 127.0.0.1.
 import { createServer } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import assert from "node:assert/strict";
@@ -30,6 +31,15 @@ const open = new Set();
 /** Closes every server a test left open, so that a failed test cannot keep its file running. */
 export async function closeServers() {
   await Promise.all([...open].map((close) => close()));
+}
+
+/** A port nothing listens on now, for a server the tests start outside Node (nginx, WebDriver). */
+export async function freePort() {
+  const probe = createNetServer();
+  await new Promise((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /** Serves `root` on 127.0.0.1; unknown paths without an extension get index.html (SPA). */

@@ -3,17 +3,9 @@
 // downloads is out of reach) and Firefox ESR (geckodriver, headless). Only the few commands
 // the tests need.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "./harness.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** A virtual display for WebKitGTK (Xvfb picks a free number and writes it on fd 3). */
 async function display(children) {
