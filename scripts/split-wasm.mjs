@@ -57,8 +57,13 @@ async function refuseReferenceTypes(path) {
  */
 function handleEarlyRejection(loader) {
   const fetchLine = "const src = fetch(srcUrl);";
-  if (!loader.includes(fetchLine)) throw new Error("__wasm_split.js changed: review handleEarlyRejection");
-  return loader.replace(fetchLine, `${fetchLine}\n        src.catch(() => {});`);
+  return replaceLine(loader, fetchLine, `${fetchLine}\n        src.catch(() => {});`, "__wasm_split.js");
+}
+
+/** `code` with `line` replaced; fails the build when a tool's output no longer has that line. */
+function replaceLine(code, line, replacement, tool) {
+  if (!code.includes(line)) throw new Error(`${tool} changed: review how scripts/split-wasm.mjs patches "${line}"`);
+  return code.replace(line, replacement);
 }
 
 /**
@@ -101,7 +106,6 @@ function checkEarlyLanguages(index, names, loader) {
  */
 function useEarlyCompile(loader) {
   const fetchLine = "const src = fetch(srcUrl);";
-  if (!loader.includes(fetchLine)) throw new Error("__wasm_split.js changed: review useEarlyCompile");
   const early = [
     "const early = globalThis.dataRoadmapEarly;",
     "        const compiled = early && early[srcUrl.pathname];",
@@ -111,7 +115,7 @@ function useEarlyCompile(loader) {
     "        }",
     `        ${fetchLine}`,
   ].join("\n");
-  return loader.replace(fetchLine, early);
+  return replaceLine(loader, fetchLine, early, "__wasm_split.js");
 }
 
 /**
@@ -123,7 +127,6 @@ function useEarlyCompile(loader) {
  */
 function useEarlyMain(glue) {
   const fetchLine = "module_or_path = fetch(module_or_path);";
-  if (!glue.includes(fetchLine)) throw new Error("wasm-bindgen's glue changed: review useEarlyMain");
   // Trunk passes the path as index.html wrote it, which is the key.
   const early = [
     "const early = globalThis.dataRoadmapEarly;",
@@ -136,7 +139,7 @@ function useEarlyMain(glue) {
     `            ${fetchLine}`,
     "        }",
   ].join("\n");
-  return glue.replace(fetchLine, early);
+  return replaceLine(glue, fetchLine, early, "wasm-bindgen's glue");
 }
 
 /**

@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: a static server for dist/ on loopback, Chromium
-// through playwright-core, an axe-core check, and a guard that no request leaves 127.0.0.1.
+// through playwright-core, an axe-core check, a guard that no request leaves 127.0.0.1, and
+// a free port for the servers the tests start outside Node.
 import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { readFile, stat } from "node:fs/promises";
