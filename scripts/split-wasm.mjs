@@ -13,7 +13,8 @@
 // 4. release builds: the JavaScript glue and the loader minified (terser);
 // 5. the staged files replaced, the main script's `integrity` hash in index.html recomputed,
 //    the loader preloaded beside it, index.html's early compile pointed at the main module
-//    (Trunk's preload of it dropped), and index.html's list of languages checked.
+//    (Trunk's preload of it dropped), Trunk's loader script made render-blocking, and
+//    index.html's list of languages checked.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
@@ -154,6 +155,18 @@ function compileMainEarly(index, staged) {
   return index.replace(placeholder, `var main = "/${staged}";`).replace(preload, "");
 }
 
+/**
+ * Trunk's loader script, render-blocking: until it runs there is nothing to show (the body
+ * is empty, and white), but the browser would still lay out and paint that empty page, a
+ * frame of main-thread work right before the app starts on a reload; the first frame is now
+ * the app's. The block lifts when the script runs (or fails to load), before the main
+ * module is instantiated. Browsers without `blocking` ignore it.
+ */
+function renderOnceStarted(index) {
+  const loader = '<script type="module">\nimport init';
+  return replaceLine(index, loader, loader.replace(">", ' blocking="render">'), "Trunk's index.html");
+}
+
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 export async function splitWasm(staging, release) {
@@ -196,7 +209,7 @@ export async function splitWasm(staging, release) {
     }
 
     const indexPath = join(staging, "index.html");
-    let index = compileMainEarly(await readFile(indexPath, "utf8"), staged);
+    let index = renderOnceStarted(compileMainEarly(await readFile(indexPath, "utf8"), staged));
     checkEarlyLanguages(index, modules.map(([, name]) => name), loaderCode);
     const script = new RegExp(`(<link[^>]*href="/${stem}\\.js"[^>]*integrity=")[^"]*(")`);
     if (!script.test(index)) throw new Error(`index.html has no integrity for ${stem}.js: has Trunk changed?`);
