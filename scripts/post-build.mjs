@@ -17,7 +17,7 @@ import { minify as minifyCss } from "csso";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { splitWasm } from "./split-wasm.mjs";
+import { splitWasm, sri } from "./split-wasm.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)");
@@ -39,8 +39,7 @@ async function minifyStylesheets(indexPath) {
     const path = join(staging, name);
     const css = minifyCss(await readFile(path, "utf8"), { restructure: false }).css;
     await writeFile(path, css);
-    const hash = `sha384-${createHash("sha384").update(css, "utf8").digest("base64")}`;
-    index = index.replace(link, link.replace(integrity, hash));
+    index = index.replace(link, link.replace(integrity, sri(css)));
   }
   await writeFile(indexPath, index);
 }

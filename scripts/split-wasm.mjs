@@ -167,7 +167,8 @@ function renderOnceStarted(index) {
   return replaceLine(index, loader, loader.replace(">", ' blocking="render">'), "Trunk's index.html");
 }
 
-const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+/** The `integrity` value of a file of index.html's: its SHA-384, as Trunk writes it. */
+export const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 export async function splitWasm(staging, release) {
   const staged = (await readdir(staging)).find((name) => name.endsWith("_bg.wasm"));
